@@ -46,7 +46,7 @@ def main():
         with opener(path, "rt", encoding="utf-8") as f:
             model = strip(json.load(f))
         with open(os.path.join(OUT, service + ".json"), "w", encoding="utf-8") as f:
-            json.dump(model, f, separators=(",", ":"), sort_keys=True)
+            json.dump(model, f, separators=(",", ":"))  # keep model order: XML member order follows it
             f.write("\n")
         print(f"{service}: {path} (botocore {botocore.__version__})")
 
