@@ -37,6 +37,27 @@ def newest(data_dir, service):
     raise SystemExit(f"no service-2.json for {service}")
 
 
+def write_index():
+    """Routing facts of every vendored model, so the server routes without loading models."""
+    index = {}
+    for name in sorted(os.listdir(OUT)):
+        if not name.endswith(".json"):
+            continue
+        with open(os.path.join(OUT, name), encoding="utf-8") as f:
+            meta = json.load(f)["metadata"]
+        index[name[:-5]] = {
+            "serviceId": meta.get("serviceId"),
+            "apiVersion": meta.get("apiVersion"),
+            "endpointPrefix": meta.get("endpointPrefix"),
+            "signingName": meta.get("signingName", meta.get("endpointPrefix")),
+            "targetPrefix": meta.get("targetPrefix"),
+            "protocols": meta.get("protocols", [meta.get("protocol")]),
+        }
+    with open(os.path.join(OUT, "routing", "index.json"), "w", encoding="utf-8") as f:
+        json.dump(index, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
 def main():
     import botocore
     data_dir = os.path.join(os.path.dirname(botocore.__file__), "data")
@@ -49,6 +70,7 @@ def main():
             json.dump(model, f, separators=(",", ":"))  # keep model order: XML member order follows it
             f.write("\n")
         print(f"{service}: {path} (botocore {botocore.__version__})")
+    write_index()
 
 
 if __name__ == "__main__":
