@@ -51,6 +51,11 @@ public record Member(
         return timestampFormat != null ? timestampFormat : target.traits().timestampFormat();
     }
 
+    /** A streamed blob: the streaming trait sits on the target shape or, in the S3 model, on the member. */
+    public boolean isStreaming() {
+        return target.traits().streaming() || Boolean.TRUE.equals(raw.get("streaming"));
+    }
+
     public boolean isFlattened() {
         return flattened || target.traits().flattened();
     }

@@ -208,12 +208,17 @@ public final class ServiceModelLoader {
                 (String) http.getOrDefault("method", "POST"),
                 (String) http.getOrDefault("requestUri", "/"),
                 http.get("responseCode") instanceof Number n ? n.intValue() : 200,
-                (StructureShape) shapes.get((String) input.get("shape")),
-                (StructureShape) shapes.get((String) output.get("shape")),
+                structure(shapes, input.get("shape")),
+                structure(shapes, output.get("shape")),
                 (String) output.get("resultWrapper"),
                 List.copyOf(errors),
                 (String) map(def.get("endpoint")).get("hostPrefix"),
                 Collections.unmodifiableMap(def));
+    }
+
+    /** The named structure, or null when the operation names none (TreeMap rejects null keys). */
+    private static StructureShape structure(Map<String, Shape> shapes, Object name) {
+        return name instanceof String shapeName ? (StructureShape) shapes.get(shapeName) : null;
     }
 
     @SuppressWarnings("unchecked")
