@@ -22,6 +22,12 @@ public final class ProtocolCodecs {
     /** Every codec Kasumi ships. */
     public static ProtocolCodecs standard() {
         return new ProtocolCodecs(List.of(
+                new io.kasumi.protocol.cbor.RpcV2CborCodec(),
+                new io.kasumi.protocol.json.AwsJsonCodec(),
+                new io.kasumi.protocol.json.RestJsonCodec(),
+                new io.kasumi.protocol.query.AwsQueryCodec(),
+                new io.kasumi.protocol.query.Ec2QueryCodec(),
+                new io.kasumi.protocol.xml.RestXmlCodec()
         ));
     }
 
