@@ -11,9 +11,8 @@ import java.util.Set;
  * @param dataDir where state is kept durably, or null for ephemeral state
  * @param services the services to enable, or empty for all
  * @param authMode off, verify or enforce
- * @param defaultRegion the region of unsigned requests
  */
-public record KasumiConfig(int port, String host, Path dataDir, Set<String> services, String authMode, String defaultRegion) {
+public record KasumiConfig(int port, String host, Path dataDir, Set<String> services, String authMode) {
 
     public static final int DEFAULT_PORT = 4566;
 

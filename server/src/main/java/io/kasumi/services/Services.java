@@ -1,0 +1,17 @@
+package io.kasumi.services;
+
+import io.kasumi.services.sts.StsModule;
+
+import java.util.Map;
+
+/** The service implementations Kasumi ships, by model name. */
+public final class Services {
+
+    public static Map<String, ServiceFactory> standard() {
+        return Map.of(
+                "sts", StsModule::new);
+    }
+
+    private Services() {
+    }
+}
