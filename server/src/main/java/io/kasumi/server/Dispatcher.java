@@ -64,20 +64,19 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
     @Override
     public HttpResponse apply(HttpRequest request) {
         long started = System.nanoTime();
-        String requestId = ids.next();
         Outcome outcome;
         if (Cors.isPreflight(request)) {
-            outcome = new Outcome("-", "preflight", Cors.preflight(request));
+            outcome = new Outcome("-", "preflight", Cors.preflight(request), ids.next());
         } else if (InternalEndpoints.matches(request)) {
-            outcome = new Outcome("kasumi", request.rawPath(), internal.handle(request));
+            outcome = new Outcome("kasumi", request.rawPath(), internal.handle(request), ids.next());
         } else {
-            outcome = serve(request, requestId);
+            outcome = serve(request);
         }
         HttpResponse response = outcome.response();
         if ("s3".equals(outcome.service())) {
-            response.headers().set("x-amz-request-id", ids.s3RequestId()).set("x-amz-id-2", ids.s3HostId());
+            response.headers().set("x-amz-request-id", outcome.requestId()).set("x-amz-id-2", ids.s3HostId());
         } else {
-            response.headers().set("x-amzn-RequestId", requestId);
+            response.headers().set("x-amzn-RequestId", outcome.requestId());
         }
         Cors.decorate(request, response);
         if (LOG.isInfoEnabled()) {
@@ -87,22 +86,26 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
         return response;
     }
 
-    private record Outcome(String service, String operation, HttpResponse response) {
+    /** @param requestId the id in the response headers, and in the body where the protocol puts one */
+    private record Outcome(String service, String operation, HttpResponse response, String requestId) {
     }
 
-    private Outcome serve(HttpRequest request, String requestId) {
+    private Outcome serve(HttpRequest request) {
         LimitedInputStream body = new LimitedInputStream(request.body(), MAX_BUFFERED_BODY, declaredLength(request));
         request.replaceBody(body);
         Optional<ServiceInfo> routed;
         try {
             routed = router.route(request);
         } catch (AwsException e) {
-            return new Outcome("-", "-", UnknownService.response(request, e.code(), e.getMessage(), e.httpStatus(), requestId));
+            String requestId = ids.next();
+            return new Outcome("-", "-", UnknownService.response(request, e.code(), e.getMessage(), e.httpStatus(), requestId), requestId);
         }
         if (routed.isEmpty()) {
-            return new Outcome("-", "-", UnknownService.response(request, requestId));
+            String requestId = ids.next();
+            return new Outcome("-", "-", UnknownService.response(request, requestId), requestId);
         }
         ServiceInfo info = routed.get();
+        String requestId = info.name().equals("s3") ? ids.s3RequestId() : ids.next();
         ServiceModel model = catalog.model(info.name());
         ProtocolCodec codec = codecs.forRequest(model, request);
         Operation operation = null;
@@ -119,13 +122,13 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
                     caller.accessKeyId(), caller.principalArn(), endpoint(request), clock.instant());
             Map<String, Object> output = handler.handle(context, input);
             return new Outcome(info.name(), operation.name(),
-                    codec.serializeResponse(model, operation, output == null ? Map.of() : output, requestId));
+                    codec.serializeResponse(model, operation, output == null ? Map.of() : output, requestId), requestId);
         } catch (AwsException e) {
-            return new Outcome(info.name(), name(operation), codec.serializeError(model, operation, e, requestId));
+            return new Outcome(info.name(), name(operation), codec.serializeError(model, operation, e, requestId), requestId);
         } catch (RuntimeException e) {
             LOG.error("{} {} failed unexpectedly", info.name(), name(operation), e);
             AwsException internalError = AwsException.internal("We encountered an internal error. Please try again.");
-            return new Outcome(info.name(), name(operation), codec.serializeError(model, operation, internalError, requestId));
+            return new Outcome(info.name(), name(operation), codec.serializeError(model, operation, internalError, requestId), requestId);
         }
     }
 

@@ -86,7 +86,8 @@ class MalformedInputTest {
                 .POST(HttpRequest.BodyPublishers.ofString("Action=MakeCoffee&Version=2011-06-15")).build());
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("<Code>InvalidAction</Code>").contains("<RequestId>");
+        assertThat(response.body()).contains("<Code>InvalidAction</Code>")
+                .contains("<RequestId>" + response.headers().firstValue("x-amzn-RequestId").orElseThrow() + "</RequestId>");
     }
 
     @Test
@@ -111,7 +112,9 @@ class MalformedInputTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("<Code>MalformedXML</Code>");
-        assertThat(response.headers().firstValue("x-amz-request-id")).isPresent();
+        String requestId = response.headers().firstValue("x-amz-request-id").orElseThrow();
+        assertThat(requestId).matches("[0-9A-F]{16}");
+        assertThat(response.body()).contains("<RequestId>" + requestId + "</RequestId>");
     }
 
     @Test
