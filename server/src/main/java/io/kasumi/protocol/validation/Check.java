@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -18,9 +20,8 @@ sealed interface Check {
     boolean passes(Object value);
 
     /**
-     * At least {@code min} characters, bytes or elements. Strings count UTF-16 units here: a
-     * string shorter than min in UTF-16 units is shorter in code points too, so the check only
-     * rejects what AWS rejects however it counts.
+     * At least {@code min} characters, bytes or elements. Strings count Unicode code points, as
+     * Smithy's length trait and AWS's own clients (botocore's {@code len()}) do: one emoji is one.
      */
     record LengthAtLeast(long min, Constraint constraint) implements Check {
         LengthAtLeast(long min) {
@@ -30,7 +31,7 @@ sealed interface Check {
         @Override
         public boolean passes(Object value) {
             return switch (value) {
-                case String s -> s.length() >= min;
+                case String s -> codePointsAtLeast(s, min);
                 case byte[] bytes -> bytes.length >= min;
                 case Collection<?> c -> c.size() >= min;
                 case Map<?, ?> m -> m.size() >= min;
@@ -39,10 +40,7 @@ sealed interface Check {
         }
     }
 
-    /**
-     * At most {@code max} characters, bytes or elements. Strings count code points here (never
-     * more than UTF-16 units), for the same reason as {@link LengthAtLeast}.
-     */
+    /** At most {@code max} characters (code points, as {@link LengthAtLeast}), bytes or elements. */
     record LengthAtMost(long max, Constraint constraint) implements Check {
         LengthAtMost(long max) {
             this(max, new Constraint.MaxLength(max));
@@ -51,13 +49,28 @@ sealed interface Check {
         @Override
         public boolean passes(Object value) {
             return switch (value) {
-                case String s -> s.length() <= max || s.codePointCount(0, s.length()) <= max;
+                case String s -> max == Long.MAX_VALUE || !codePointsAtLeast(s, max + 1);
                 case byte[] bytes -> bytes.length <= max;
                 case Collection<?> c -> c.size() <= max;
                 case Map<?, ?> m -> m.size() <= max;
                 default -> true;
             };
         }
+    }
+
+    /**
+     * True when {@code s} has at least {@code count} code points. A string has between half its
+     * UTF-16 units (rounded up) and all of them, so only strings in between are counted.
+     */
+    static boolean codePointsAtLeast(String s, long count) {
+        int units = s.length();
+        if (units < count) {
+            return false;
+        }
+        if ((units + 1L) / 2 >= count) {
+            return true;
+        }
+        return s.codePointCount(0, units) >= count;
     }
 
     /**
@@ -100,6 +113,30 @@ sealed interface Check {
 
         private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
         private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    }
+
+    /**
+     * No two elements of a list are equal (Smithy's uniqueItems): structures and unions by
+     * member values, blobs by content, timestamps by instant, lists and maps deeply.
+     */
+    record DistinctElements(Constraint constraint) implements Check {
+        DistinctElements() {
+            this(new Constraint.UniqueItems());
+        }
+
+        @Override
+        public boolean passes(Object value) {
+            if (!(value instanceof List<?> elements) || elements.size() < 2) {
+                return true;
+            }
+            Set<Object> seen = HashSet.newHashSet(elements.size());
+            for (Object element : elements) {
+                if (!seen.add(ItemKey.of(element))) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** The whole string matches; AWS anchors model patterns (Java {@code matches()}). */

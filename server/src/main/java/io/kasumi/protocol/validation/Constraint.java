@@ -51,6 +51,17 @@ public sealed interface Constraint {
         }
     }
 
+    /**
+     * A list with Smithy's uniqueItems holds an element twice. No AWS service message for this was
+     * found; the wording is the one Smithy's server frameworks and protocol tests use.
+     */
+    record UniqueItems() implements Constraint {
+        @Override
+        public String describe() {
+            return "Member must have unique values";
+        }
+    }
+
     /** The whole string must match {@code pattern}, printed as the model writes it. */
     record MatchesPattern(String pattern) implements Constraint {
         @Override

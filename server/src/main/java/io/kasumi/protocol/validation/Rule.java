@@ -28,7 +28,7 @@ sealed abstract class Rule permits Rule.Structure, Rule.ListOf, Rule.MapOf, Rule
 
     abstract Shape shape();
 
-    /** Checks of the value itself (length, range, pattern, enum), in the order AWS lists them. */
+    /** Checks of the value itself (length, range, pattern, enum, uniqueness), in the order AWS lists them. */
     final List<Check> checks() {
         return checks;
     }
@@ -99,13 +99,13 @@ sealed abstract class Rule permits Rule.Structure, Rule.ListOf, Rule.MapOf, Rule
         }
     }
 
-    /** A list: its size checks and the rule of its members. */
+    /** A list: its size (and uniqueness) checks and the rule of its members. */
     static final class ListOf extends Rule {
         private final ListShape shape;
         Rule element;
 
-        ListOf(ListShape shape, List<Check> sizeChecks) {
-            super(sizeChecks, shape.traits().sensitive());
+        ListOf(ListShape shape, List<Check> checks) {
+            super(checks, shape.traits().sensitive());
             this.shape = shape;
         }
 

@@ -78,7 +78,7 @@ final class RuleCompiler {
                 yield rule;
             }
             case ListShape list -> {
-                Rule.ListOf rule = new Rule.ListOf(list, lengthChecks(list.traits()));
+                Rule.ListOf rule = new Rule.ListOf(list, listChecks(list));
                 built.put(shape, rule);
                 rule.element = rule(list.member().target());
                 yield rule;
@@ -147,6 +147,18 @@ final class RuleCompiler {
             return lengthChecks(traits);
         }
         return List.of();
+    }
+
+    /**
+     * A list's size, then the uniqueness of its elements. uniqueItems has no typed trait: it comes
+     * from Smithy-derived models (botocore's format has no such key) and is read from the raw shape.
+     */
+    private static List<Check> listChecks(ListShape list) {
+        List<Check> checks = lengthChecks(list.traits());
+        if (Boolean.TRUE.equals(list.raw().get("uniqueItems"))) {
+            checks.add(new Check.DistinctElements());
+        }
+        return checks;
     }
 
     private static List<Check> lengthChecks(ShapeTraits traits) {

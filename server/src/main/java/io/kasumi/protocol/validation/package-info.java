@@ -17,8 +17,9 @@
  *       idempotency tokens (the server fills them in), members with a model default (clients may
  *       leave defaults out) and status-code members;</li>
  *   <li>string length, blob length (bytes), list and map size: "Member must have length less than
- *       or equal to N" / "greater than or equal to N". A string is rejected only if it is too long
- *       in code points and too short in UTF-16 units, so it fails whichever way AWS counts;</li>
+ *       or equal to N" / "greater than or equal to N". Strings count Unicode code points, as
+ *       Smithy's length trait defines it and botocore's client-side check ({@code len()}) counts:
+ *       one emoji is one character, not two UTF-16 units;</li>
  *   <li>numeric ranges: "Member must have value less than or equal to N"; the bound prints as its
  *       Java type prints ("1" for integers and longs, "1.0" for doubles);</li>
  *   <li>patterns: "Member must satisfy regular expression pattern: P", P as the model writes it.
@@ -27,6 +28,10 @@
  *       is read as the supplementary range. A pattern Java can't compile is skipped (debug log);</li>
  *   <li>enums: "Member must satisfy enum value set: [A, B]" in model order (AWS's order is its
  *       Java enum's and differs now and then, e.g. DynamoDB lists ScalarAttributeType as [B, N, S]);</li>
+ *   <li>uniqueItems on lists (raw {@code "uniqueItems": true}, from Smithy-derived models; botocore's
+ *       format has none): "Member must have unique values", Smithy's wording (no AWS service
+ *       message for it was found). Equal as Smithy defines it: structures and unions by member
+ *       values, blobs by content, timestamps by instant, lists and maps deeply;</li>
  *   <li>recursively: members of nested structures, elements of lists, keys and values of maps.</li>
  * </ul>
  * Document values, event streams and streaming blobs are not looked into. Types are the codecs'
@@ -47,7 +52,8 @@
  *       enum): {@code Member must satisfy constraint: [...]} for lists, {@code Map keys must satisfy
  *       constraint: [...]} then {@code Map value must satisfy constraint: [...]} for maps;</li>
  *   <li>order: members in model order; for one value, length, then range, then pattern, then enum
- *       (DynamoDB: length before pattern); a collection's own size before its elements;</li>
+ *       (DynamoDB: length before pattern); a collection's own size, then uniqueness, before its
+ *       elements;</li>
  *   <li>at most 10 are listed, and the count is of those listed:
  *       "1 validation error detected: ..." or "N validation errors detected: ...; ...".</li>
  * </ul>

@@ -68,7 +68,7 @@ class ModelValidatorRulesTest {
     }
 
     @Test
-    void rejectsStringsTooLongOrTooShortWhicheverWayCharactersAreCounted() {
+    void rejectsStringsTooLongOrTooShort() {
         assertThat(violations(Map.of("Name", "abcd"))).containsExactly(
                 "Value 'abcd' at 'name' failed to satisfy constraint: Member must have length less than or equal to 3");
         assertThat(violations(Map.of("Name", ""))).containsExactly(
@@ -76,11 +76,22 @@ class ModelValidatorRulesTest {
     }
 
     @Test
-    void acceptsSupplementaryCharactersUnderEitherCount() {
-        String twoEmoji = "\uD83D\uDE00\uD83D\uDE00"; // 2 code points, 4 UTF-16 units: within max 3 by code points
-        String oneEmoji = "\uD83D\uDE00"; // 1 code point, 2 UTF-16 units: meets min 2 by units
+    void countsStringLengthInCodePoints() {
+        String oneEmoji = "\uD83D\uDE00"; // 1 code point, 2 UTF-16 units
+        String threeEmoji = oneEmoji.repeat(3); // 3 code points, 6 UTF-16 units: within max 3
 
-        assertThat(violations(Map.of("Name", twoEmoji, "Pair", oneEmoji))).isEmpty();
+        assertThat(violations(Map.of("Name", threeEmoji, "Pair", oneEmoji + "a"))).isEmpty();
+        assertThat(violations(Map.of("Name", "a", "Pair", oneEmoji))).containsExactly("Value '" + oneEmoji
+                + "' at 'pair' failed to satisfy constraint: Member must have length greater than or equal to 2");
+        assertThat(violations(Map.of("Name", oneEmoji.repeat(2) + "ab"))).containsExactly("Value '"
+                + oneEmoji.repeat(2) + "ab' at 'name' failed to satisfy constraint: "
+                + "Member must have length less than or equal to 3");
+    }
+
+    @Test
+    void countsALoneSurrogateAsOneCharacter() {
+        assertThat(violations(Map.of("Name", "\uD83Dab"))).isEmpty();
+        assertThat(violations(Map.of("Name", "a", "Pair", "\uD83D"))).hasSize(1);
     }
 
     @Test
