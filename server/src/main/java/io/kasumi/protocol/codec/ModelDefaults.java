@@ -1,12 +1,15 @@
 package io.kasumi.protocol.codec;
 
 import io.kasumi.model.Member;
+import io.kasumi.model.ShapeType;
+import io.kasumi.model.StructureShape;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * A member's model default ("default" in the model, as JSON) as a value-tree value of the
@@ -42,6 +45,26 @@ public final class ModelDefaults {
             case DOCUMENT -> raw;
             case STRUCTURE, UNION -> null;
         };
+    }
+
+    /**
+     * Puts the default of each member of {@code shape} that {@code include} accepts and
+     * {@code values} lacks. Unions are left alone (one member set is their whole meaning), and so
+     * are streamed members, whose values are streams rather than the modelled bytes.
+     */
+    public static void fillAbsent(StructureShape shape, Map<String, Object> values, Predicate<Member> include) {
+        if (shape.type() == ShapeType.UNION) {
+            return;
+        }
+        for (Member member : shape.members().values()) {
+            if (member.defaultValue() != null && !member.isStreaming() && values.get(member.name()) == null
+                    && include.test(member)) {
+                Object value = of(member);
+                if (value != null) {
+                    values.put(member.name(), value);
+                }
+            }
+        }
     }
 
     private static BigDecimal number(Object raw) {

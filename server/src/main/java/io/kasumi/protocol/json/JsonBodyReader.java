@@ -11,6 +11,7 @@ import io.kasumi.model.ShapeType;
 import io.kasumi.model.StructureShape;
 import io.kasumi.protocol.codec.Base64Values;
 import io.kasumi.protocol.codec.CodecErrors;
+import io.kasumi.protocol.codec.ModelDefaults;
 import io.kasumi.protocol.codec.ScalarText;
 import io.kasumi.protocol.codec.TimestampFormat;
 import io.kasumi.protocol.codec.Timestamps;
@@ -27,7 +28,8 @@ import java.util.function.Predicate;
 
 /**
  * Reads JSON documents into value trees, driven by the model and streaming (no intermediate
- * tree). Unknown members are skipped and {@code null} members are absent; a null item of a
+ * tree). Unknown members are skipped and {@code null} members are absent, then absent members
+ * with a model default get that default (as a Smithy server does); a null item of a
  * list or map that is not sparse, a value of the wrong
  * JSON type, a number out of range or bad base64 is a {@code SerializationException}.
  *
@@ -44,7 +46,9 @@ public final class JsonBodyReader {
      */
     public Map<String, Object> readBody(byte[] body, StructureShape shape, Predicate<Member> include) {
         if (isBlank(body)) {
-            return new LinkedHashMap<>();
+            Map<String, Object> values = new LinkedHashMap<>();
+            ModelDefaults.fillAbsent(shape, values, include);
+            return values;
         }
         try (JsonParser parser = JsonFormat.FACTORY.createParser(body)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -146,6 +150,7 @@ public final class JsonBodyReader {
         if (union && fields != 1) {
             throw CodecErrors.serialization("union " + shape.name() + " must have exactly one member set");
         }
+        ModelDefaults.fillAbsent(shape, values, include);
         return values;
     }
 

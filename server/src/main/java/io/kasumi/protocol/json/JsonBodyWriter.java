@@ -6,8 +6,10 @@ import io.kasumi.model.ListShape;
 import io.kasumi.model.MapShape;
 import io.kasumi.model.Member;
 import io.kasumi.model.Shape;
+import io.kasumi.model.ShapeType;
 import io.kasumi.model.StructureShape;
 import io.kasumi.protocol.codec.Base64Values;
+import io.kasumi.protocol.codec.ModelDefaults;
 import io.kasumi.protocol.codec.TimestampFormat;
 import io.kasumi.protocol.codec.Timestamps;
 
@@ -24,7 +26,8 @@ import java.util.function.Predicate;
 /**
  * Writes value trees as JSON, driven by the model: wire names, epoch-second timestamps unless the
  * model says otherwise, base64 blobs, "NaN"/"Infinity"/"-Infinity" strings for non-finite
- * floats; absent and null structure members are left out, nulls kept only in sparse collections.
+ * floats; absent and null structure members are left out unless the model gives them a default
+ * (written then, as a Smithy server does), nulls kept only in sparse collections.
  */
 public final class JsonBodyWriter {
     private JsonBodyWriter() {
@@ -48,11 +51,15 @@ public final class JsonBodyWriter {
         generator.writeEndObject();
     }
 
-    /** Writes the structure's present members as fields of the object the generator is in. */
+    /** Writes the structure's present or defaulted members as fields of the object the generator is in. */
     public static void writeMembers(JsonGenerator generator, StructureShape shape, Map<String, Object> values,
                                     Predicate<Member> include) throws IOException {
+        boolean union = shape.type() == ShapeType.UNION;
         for (Member member : shape.members().values()) {
             Object value = values.get(member.name());
+            if (value == null && !union) {
+                value = ModelDefaults.of(member);
+            }
             if (value != null && include.test(member)) {
                 generator.writeFieldName(member.wireName());
                 writeValue(generator, member.target(), member.effectiveTimestampFormat(), value);

@@ -2,6 +2,7 @@ package io.kasumi.protocol.json;
 
 import io.kasumi.api.AwsException;
 import io.kasumi.api.StreamingBody;
+import io.kasumi.model.Location;
 import io.kasumi.model.Member;
 import io.kasumi.model.Operation;
 import io.kasumi.model.ServiceModel;
@@ -13,6 +14,7 @@ import io.kasumi.protocol.HttpResponse;
 import io.kasumi.protocol.ProtocolCodec;
 import io.kasumi.protocol.ResponseBody;
 import io.kasumi.protocol.codec.CodecErrors;
+import io.kasumi.protocol.codec.ModelDefaults;
 import io.kasumi.protocol.codec.ScalarText;
 import io.kasumi.protocol.rest.HttpBindings;
 import io.kasumi.protocol.rest.HttpBindingsCache;
@@ -21,7 +23,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +34,12 @@ import java.util.Map;
  * <p>Errors carry their code in {@code x-amzn-ErrorType}, their status from the error trait and
  * a JSON body with the error shape's members and the message. An unmatched route answers
  * 404 {@code UnknownOperationException}.
+ *
+ * <p>Media types are checked only where no AWS SDK or CLI release is known to differ: a JSON body
+ * sent with a non-JSON Content-Type is 415, and an Accept header that excludes a JSON response or
+ * a payload's modelled {@code mediaType} is 406. A missing Content-Type, a JSON Content-Type on a
+ * blob or string payload, and Accept against a payload's implied type all pass (see
+ * {@link #requireAcceptable} and {@link #requireJsonContentType}).
  */
 public final class RestJsonCodec implements ProtocolCodec {
     private static final String JSON = "application/json";
@@ -52,11 +59,19 @@ public final class RestJsonCodec implements ProtocolCodec {
 
     @Override
     public Map<String, Object> parseRequest(ServiceModel model, Operation operation, HttpRequest request) {
+        requireAcceptable(operation, request);
         Map<String, Object> values = bindings.of(model).readRequestBindings(operation, request);
         StructureShape input = operation.input();
         if (input == null) {
             return values;
         }
+        values = readBody(input, request, values);
+        // header, query and label members a client left out get their defaults too
+        ModelDefaults.fillAbsent(input, values, member -> true);
+        return values;
+    }
+
+    private Map<String, Object> readBody(StructureShape input, HttpRequest request, Map<String, Object> values) {
         Member payload = input.payloadMember();
         if (payload != null) {
             Object value = readPayload(payload, request);
@@ -140,14 +155,18 @@ public final class RestJsonCodec implements ProtocolCodec {
     }
 
     private static ResponseBody writePayload(Member payload, Object value, HttpHeaders headers) {
-        String mediaType = payload.target().raw().get("mediaType") instanceof String m ? m : null;
+        String mediaType = modeledMediaType(payload);
+        // a Content-Type bound to an output member (API Gateway's GetExport) wins over the implied one
+        boolean boundContentType = headers.contains("Content-Type");
         return switch (payload.target().type()) {
             case BLOB -> {
-                headers.set("Content-Type", mediaType != null ? mediaType : "application/octet-stream");
+                if (!boundContentType) {
+                    headers.set("Content-Type", mediaType != null ? mediaType : "application/octet-stream");
+                }
                 yield switch (value) {
                     case null -> ResponseBody.EMPTY;
                     case StreamingBody stream -> {
-                        if (stream.contentType() != null && mediaType == null) {
+                        if (stream.contentType() != null && mediaType == null && !boundContentType) {
                             headers.set("Content-Type", stream.contentType());
                         }
                         yield new ResponseBody.Stream(stream.stream(), stream.length());
@@ -157,7 +176,9 @@ public final class RestJsonCodec implements ProtocolCodec {
                 };
             }
             case STRING -> {
-                headers.set("Content-Type", mediaType != null ? mediaType : "text/plain");
+                if (!boundContentType) {
+                    headers.set("Content-Type", mediaType != null ? mediaType : "text/plain");
+                }
                 yield value == null ? ResponseBody.EMPTY : new ResponseBody.Bytes(value.toString().getBytes(StandardCharsets.UTF_8));
             }
             default -> {
@@ -177,16 +198,65 @@ public final class RestJsonCodec implements ProtocolCodec {
         return out.toByteArray();
     }
 
-    /** A JSON body must say so; SDKs send application/json (some older ones application/x-amz-json-1.1). */
+    /**
+     * A JSON body must not claim another media type; SDKs send application/json (some older ones
+     * application/x-amz-json-1.1). A missing or blank Content-Type passes: botocore releases before
+     * its 2021 rest-json change, and older Ruby SDKs, sent JSON bodies without one.
+     */
     private static void requireJsonContentType(HttpRequest request) {
         String contentType = request.headers().first("Content-Type");
-        if (contentType == null) {
+        if (contentType == null || contentType.isBlank()) {
             return;
         }
-        String mediaType = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        String mediaType = AcceptHeader.essence(contentType);
         if (!mediaType.equals(JSON) && !mediaType.startsWith("application/x-amz-json")) {
             throw new AwsException("UnsupportedMediaTypeException", "Unsupported Content-Type " + contentType, 415, true);
         }
+    }
+
+    /**
+     * Refuses an Accept header that excludes the response's media type, when that type is JSON or
+     * a payload's modelled mediaType. A payload's implied type (octet-stream, text/plain) is not
+     * checked: API Gateway clients send {@code Accept: application/json} to every operation,
+     * GetSdk's blob download included. An Accept header bound to an input member is the caller's
+     * to choose (GetExport).
+     */
+    private static void requireAcceptable(Operation operation, HttpRequest request) {
+        String accept = request.headers().first("Accept");
+        String mediaType = checkedResponseMediaType(operation);
+        if (accept == null || mediaType == null || bindsAccept(operation.input())) {
+            return;
+        }
+        if (!AcceptHeader.parse(accept).accepts(mediaType)) {
+            throw new AwsException("NotAcceptableException",
+                    "Cannot produce " + mediaType + " for Accept: " + accept, 406, true);
+        }
+    }
+
+    private static String checkedResponseMediaType(Operation operation) {
+        StructureShape output = operation.output();
+        if (output == null) {
+            return null;
+        }
+        Member payload = output.payloadMember();
+        if (payload == null) {
+            return HttpBindings.bodyMembers(output).isEmpty() ? null : JSON;
+        }
+        String modeled = modeledMediaType(payload);
+        if (modeled != null) {
+            return modeled;
+        }
+        boolean jsonStructure = payload.target().type() == ShapeType.STRUCTURE && !payload.target().traits().eventStream();
+        return jsonStructure ? JSON : null;
+    }
+
+    private static boolean bindsAccept(StructureShape input) {
+        return input != null && input.members().values().stream().anyMatch(member ->
+                member.location() == Location.HEADER && member.wireName().equalsIgnoreCase("Accept"));
+    }
+
+    private static String modeledMediaType(Member payload) {
+        return payload.target().raw().get("mediaType") instanceof String m ? m : null;
     }
 
     private static long parseLength(String length) {
