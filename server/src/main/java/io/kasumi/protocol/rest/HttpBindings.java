@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
 
 /**
  * The HTTP bindings of a REST service model (rest-json, rest-xml): which operation a request
- * names (method + URI template + literal query keys, most specific first), the input members
+ * names (method + URI template + literal query keys + the operation's {@link RequestMatch},
+ * most specific first), the input members
  * bound to URI labels, query parameters, headers, prefix headers and host labels, and the
  * output/error members bound to headers and the status code. Body members are left to the
  * protocol's document codec (see {@link #isBodyMember}).
@@ -47,29 +48,53 @@ public final class HttpBindings {
     private final Map<String, List<Route>> routesByMethod;
     private final Map<String, Route> routesByOperation;
 
-    /** An operation with its parsed URI template and host prefix. */
-    public record Route(Operation operation, UriTemplate template, HostPrefix hostPrefix) {
+    /** An operation with its parsed URI template, host prefix and further request requirements. */
+    public record Route(Operation operation, UriTemplate template, HostPrefix hostPrefix, RequestMatch requires) {
+        boolean deprecated() {
+            return Boolean.TRUE.equals(operation.raw().get("deprecated"));
+        }
     }
+
+    /**
+     * Most specific first: by template, then by further requirements; among routes that still
+     * tie (S3's GetBucketLifecycle and GetBucketLifecycleConfiguration share one wire form) the
+     * deprecated one loses, then the name decides so the order never depends on the model's.
+     */
+    private static final Comparator<Route> SPECIFICITY = Comparator
+            .comparing(Route::template, UriTemplate::compareSpecificity)
+            .thenComparing(route -> route.requires().size(), Comparator.reverseOrder())
+            .thenComparing(Route::deprecated)
+            .thenComparing(route -> route.operation().name());
 
     public HttpBindings(ServiceModel model) {
         Map<String, List<Route>> byMethod = new HashMap<>();
         Map<String, Route> byOperation = new HashMap<>();
         for (Operation operation : model.operations().values()) {
-            Route route = new Route(operation, UriTemplate.parse(operation.requestUri()), HostPrefix.parse(operation.hostPrefix()));
+            Route route = new Route(operation, UriTemplate.parse(operation.requestUri()), HostPrefix.parse(operation.hostPrefix()),
+                    RequestMatch.of(operation));
             byMethod.computeIfAbsent(operation.httpMethod().toUpperCase(Locale.ROOT), m -> new ArrayList<>()).add(route);
             byOperation.put(operation.name(), route);
         }
-        byMethod.values().forEach(routes -> routes.sort(Comparator.comparing(Route::template, UriTemplate::compareSpecificity)));
+        byMethod.values().forEach(routes -> routes.sort(SPECIFICITY));
         byMethod.replaceAll((method, routes) -> List.copyOf(routes));
         this.routesByMethod = Map.copyOf(byMethod);
         this.routesByOperation = Map.copyOf(byOperation);
     }
 
-    /** The most specific operation whose method, path and literal query keys fit the request. */
+    /** The most specific operation whose method, path, literal query keys and requirements fit the request. */
     public Optional<Operation> match(HttpRequest request) {
+        return match(request, request.rawPath());
+    }
+
+    /**
+     * As {@link #match(HttpRequest)}, routing by {@code rawPath} instead of the request's own
+     * path (S3's virtual-hosted requests are routed as the path-style path they stand for).
+     */
+    public Optional<Operation> match(HttpRequest request, String rawPath) {
         List<Route> routes = routesByMethod.getOrDefault(request.method().toUpperCase(Locale.ROOT), List.of());
         for (Route route : routes) {
-            if (route.template().queryMatches(request.queryParameters()) && route.template().match(request.rawPath()) != null) {
+            if (route.template().queryMatches(request.queryParameters()) && route.requires().matches(request)
+                    && route.template().match(rawPath) != null) {
                 return Optional.of(route.operation());
             }
         }
@@ -83,13 +108,18 @@ public final class HttpBindings {
      * headers, prefix headers and host labels. Returns a mutable map by member name.
      */
     public Map<String, Object> readRequestBindings(Operation operation, HttpRequest request) {
+        return readRequestBindings(operation, request, request.rawPath());
+    }
+
+    /** As {@link #readRequestBindings(Operation, HttpRequest)}, reading URI labels from {@code rawPath}. */
+    public Map<String, Object> readRequestBindings(Operation operation, HttpRequest request, String rawPath) {
         Map<String, Object> values = new LinkedHashMap<>();
         StructureShape input = operation.input();
         if (input == null) {
             return values;
         }
         Route route = routesByOperation.get(operation.name());
-        Map<String, String> labels = route == null ? null : route.template().match(request.rawPath());
+        Map<String, String> labels = route == null ? null : route.template().match(rawPath);
         Set<String> boundHeaders = new HashSet<>();
         for (Member member : input.members().values()) {
             if (member.location() == Location.HEADER) {

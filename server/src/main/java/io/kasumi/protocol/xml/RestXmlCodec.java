@@ -31,7 +31,12 @@ import java.util.Map;
  *
  * <p>Errors are {@code <ErrorResponse><Error>..</Error><RequestId/></ErrorResponse>}, except
  * for S3, which sends the {@code <Error>} element alone (Smithy's noErrorWrapping) with its
- * request id inside and extra details such as {@code <BucketName>}.
+ * request id inside and extra details such as {@code <BucketName>}. S3's {@code <Error>} also
+ * carries {@code <Type>}, as the restXml protocol defines the element (real S3 leaves it out;
+ * SDKs read only Code and Message, and the Smithy suite requires it).
+ *
+ * <p>S3 requests are routed path-style: a virtual-hosted request ({@code Host: BUCKET.s3.*})
+ * is matched and its labels read as {@code /BUCKET/PATH} (see {@link S3VirtualHost}).
  */
 public final class RestXmlCodec implements ProtocolCodec {
     private static final String XML = "application/xml";
@@ -49,14 +54,14 @@ public final class RestXmlCodec implements ProtocolCodec {
 
     @Override
     public Operation resolveOperation(ServiceModel model, HttpRequest request) {
-        return bindings.of(model).match(request).orElseThrow(() -> isS3(model)
+        return bindings.of(model).match(request, routingPath(model, request)).orElseThrow(() -> isS3(model)
                 ? new AwsException("MethodNotAllowed", "The specified method is not allowed against this resource.", 405, true)
                 : CodecErrors.unknownOperation("No operation matches " + request.method() + " " + request.rawPath(), 404));
     }
 
     @Override
     public Map<String, Object> parseRequest(ServiceModel model, Operation operation, HttpRequest request) {
-        Map<String, Object> values = bindings.of(model).readRequestBindings(operation, request);
+        Map<String, Object> values = bindings.of(model).readRequestBindings(operation, request, routingPath(model, request));
         StructureShape input = operation.input();
         if (input == null) {
             return values;
@@ -109,7 +114,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         byte[] body = isS3(model)
                 ? XmlDocuments.write(true, out -> {
                     out.writeStartElement("Error");
-                    XmlErrors.writeDetails(new XmlShapeWriter(out, scalars), wire, error, false);
+                    XmlErrors.writeDetails(new XmlShapeWriter(out, scalars), wire, error, true);
                     XmlErrors.element(out, "RequestId", requestId);
                     out.writeEndElement();
                 })
@@ -125,6 +130,15 @@ public final class RestXmlCodec implements ProtocolCodec {
                     out.writeEndElement();
                 });
         return new HttpResponse(wire.httpStatus(), headers, new ResponseBody.Bytes(body));
+    }
+
+    /** The path a request is routed by: S3's virtual-hosted requests as the path-style path they stand for. */
+    private static String routingPath(ServiceModel model, HttpRequest request) {
+        if (!isS3(model)) {
+            return request.rawPath();
+        }
+        String bucket = S3VirtualHost.bucket(request.host() != null ? request.host() : request.headers().first("Host"));
+        return bucket == null ? request.rawPath() : S3VirtualHost.pathStyle(bucket, request.rawPath());
     }
 
     private static Object readPayload(Member payload, HttpRequest request, XmlScalars scalars) {

@@ -43,6 +43,60 @@ class HttpBindingsTest {
     }
 
     @Test
+    void sharedS3TemplatesAreToldApartByHeadersAndQueryKeys() {
+        assertThat(s3Operation("PUT", "/bucket/key")).isEqualTo("PutObject");
+        assertThat(s3.match(request("PUT", "/bucket/key", "x-amz-copy-source", "/src/k")).map(Operation::name))
+                .hasValue("CopyObject");
+        assertThat(s3Operation("PUT", "/bucket/key?partNumber=2&uploadId=u1")).isEqualTo("UploadPart");
+        assertThat(s3.match(request("PUT", "/bucket/key?partNumber=2&uploadId=u1", "x-amz-copy-source", "/src/k"))
+                .map(Operation::name)).hasValue("UploadPartCopy");
+        assertThat(s3Operation("DELETE", "/bucket/key")).isEqualTo("DeleteObject");
+        assertThat(s3Operation("DELETE", "/bucket/key?uploadId=u1")).isEqualTo("AbortMultipartUpload");
+        assertThat(s3Operation("GET", "/bucket/key")).isEqualTo("GetObject");
+        assertThat(s3Operation("GET", "/bucket/key?uploadId=u1")).isEqualTo("ListParts");
+        assertThat(s3Operation("GET", "/bucket?metrics")).isEqualTo("ListBucketMetricsConfigurations");
+        assertThat(s3Operation("GET", "/bucket?metrics&id=m1")).isEqualTo("GetBucketMetricsConfiguration");
+        assertThat(s3Operation("GET", "/")).isEqualTo("ListBuckets");
+    }
+
+    @Test
+    void deprecatedOperationLosesATieWithItsReplacement() {
+        assertThat(s3Operation("GET", "/bucket?lifecycle")).isEqualTo("GetBucketLifecycleConfiguration");
+        assertThat(s3Operation("PUT", "/bucket?notification")).isEqualTo("PutBucketNotificationConfiguration");
+    }
+
+    @Test
+    void requestMatchRequiresHeadersQueryKeysAndHostLabels() {
+        HttpBindings bindings = new HttpBindings(ServiceModelLoader.fromTree("test", Map.of(
+                "metadata", Map.of("protocol", "rest-json", "serviceId", "Test"),
+                "operations", Map.of(
+                        "Plain", operation("Plain", Map.of()),
+                        "WithHeader", operation("WithHeader", Map.of("headers", List.of("X-Copy"))),
+                        "WithHeaderAndQuery", operation("WithHeaderAndQuery",
+                                Map.of("headers", List.of("x-copy"), "query", List.of("part"))),
+                        "OnControlHost", operation("OnControlHost", Map.of("hostLabels", List.of("control")))),
+                "shapes", Map.of())));
+
+        assertThat(bindings.match(request("PUT", "/things/t")).map(Operation::name)).hasValue("Plain");
+        assertThat(bindings.match(request("PUT", "/things/t?part=1")).map(Operation::name)).hasValue("Plain");
+        assertThat(bindings.match(request("PUT", "/things/t", "X-COPY", "a")).map(Operation::name)).hasValue("WithHeader");
+        assertThat(bindings.match(request("PUT", "/things/t?part", "x-copy", "a")).map(Operation::name))
+                .hasValue("WithHeaderAndQuery");
+        assertThat(bindings.match(request("PUT", "/things/t", "Host", "api.control.localhost")).map(Operation::name))
+                .hasValue("OnControlHost");
+    }
+
+    private static Map<String, Object> operation(String name, Map<String, Object> requestMatch) {
+        Map<String, Object> def = new LinkedHashMap<>();
+        def.put("name", name);
+        def.put("http", Map.of("method", "PUT", "requestUri", "/things/{Id}"));
+        if (!requestMatch.isEmpty()) {
+            def.put(RequestMatch.KEY, requestMatch);
+        }
+        return def;
+    }
+
+    @Test
     void literalQueryValueSelectsLambdaListOperation() {
         Operation list = lambda.match(request("GET", "/2019-09-30/functions/f/provisioned-concurrency?List=ALL")).orElseThrow();
         Operation get = lambda.match(request("GET", "/2019-09-30/functions/f/provisioned-concurrency?Qualifier=1")).orElseThrow();

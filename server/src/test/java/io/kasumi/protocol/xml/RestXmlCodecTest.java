@@ -145,6 +145,62 @@ class RestXmlCodecTest {
     }
 
     @Test
+    void routesVirtualHostedS3RequestsAsPathStyle() {
+        HttpRequest listing = request("GET", "/?list-type=2", null, "Host", "my.bucket.s3.localhost:4566");
+        assertThat(codec.resolveOperation(S3, listing).name()).isEqualTo("ListObjectsV2");
+        assertThat(parse(S3, listing)).containsEntry("Bucket", "my.bucket");
+
+        HttpRequest tagging = request("DELETE", "/foo/bar/my%20key.txt?tagging", null,
+                "Host", "mybucket.s3.dualstack.us-west-2.amazonaws.com");
+        assertThat(codec.resolveOperation(S3, tagging).name()).isEqualTo("DeleteObjectTagging");
+        assertThat(parse(S3, tagging)).containsEntry("Bucket", "mybucket").containsEntry("Key", "foo/bar/my key.txt");
+
+        HttpRequest dotSegment = request("GET", "/../key.txt", null, "Host", "mybucket.s3.us-east-1.localhost");
+        assertThat(parse(S3, dotSegment)).containsEntry("Bucket", "mybucket").containsEntry("Key", "../key.txt");
+
+        HttpRequest bucketOnly = request("PUT", "/", null, "Host", "mybucket.s3-accelerate.amazonaws.com");
+        assertThat(codec.resolveOperation(S3, bucketOnly).name()).isEqualTo("CreateBucket");
+    }
+
+    @Test
+    void keepsPathStyleWhenTheHostNamesNoBucket() {
+        HttpRequest get = request("GET", "/bucket/a/b.txt", null, "Host", "s3.localhost:4566");
+        assertThat(parse(S3, get)).containsEntry("Bucket", "bucket").containsEntry("Key", "a/b.txt");
+        assertThat(codec.resolveOperation(S3, request("GET", "/", null, "Host", "localhost:4566")).name())
+                .isEqualTo("ListBuckets");
+    }
+
+    @Test
+    void virtualHostsMeanNothingToOtherServices() {
+        HttpRequest put = request("PUT", "/greetings/g1", null, "Host", "bucket.s3.localhost");
+        assertThat(parse(GREETER, put)).containsEntry("Id", "g1");
+    }
+
+    @Test
+    void toldApartS3OperationsSharingATemplateByCopySourceAndUploadId() {
+        assertThat(codec.resolveOperation(S3, request("PUT", "/b/k", "data")).name()).isEqualTo("PutObject");
+        assertThat(codec.resolveOperation(S3, request("PUT", "/b/k", null, "x-amz-copy-source", "src/k")).name())
+                .isEqualTo("CopyObject");
+        HttpRequest part = request("PUT", "/k?partNumber=3&uploadId=u1", "data", "Host", "b.s3.localhost");
+        assertThat(codec.resolveOperation(S3, part).name()).isEqualTo("UploadPart");
+        assertThat(parse(S3, part)).containsEntry("Bucket", "b").containsEntry("Key", "k")
+                .containsEntry("PartNumber", 3).containsEntry("UploadId", "u1");
+        HttpRequest partCopy = request("PUT", "/b/k?partNumber=3&uploadId=u1", null, "x-amz-copy-source", "src/k");
+        assertThat(codec.resolveOperation(S3, partCopy).name()).isEqualTo("UploadPartCopy");
+    }
+
+    @Test
+    void writesS3GetBucketLocationUnwrapped() {
+        HttpResponse response = codec.serializeResponse(S3, S3.operation("GetBucketLocation"),
+                Map.of("LocationConstraint", "us-west-2"), "r");
+        assertThat(text(response)).isEqualTo(DECLARATION
+                + "<LocationConstraint xmlns=\"" + S3_NS + "\">us-west-2</LocationConstraint>");
+
+        HttpResponse usEast1 = codec.serializeResponse(S3, S3.operation("GetBucketLocation"), Map.of(), "r");
+        assertThat(text(usEast1)).isEqualTo(DECLARATION + "<LocationConstraint xmlns=\"" + S3_NS + "\"></LocationConstraint>");
+    }
+
+    @Test
     void answersUnmatchedS3RequestsWithMethodNotAllowed() {
         assertThatThrownBy(() -> codec.resolveOperation(S3, request("PATCH", "/bucket", null)))
                 .isInstanceOfSatisfying(AwsException.class, e -> assertThat(e.code()).isEqualTo("MethodNotAllowed"));
@@ -226,7 +282,7 @@ class RestXmlCodecTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers().first("Content-Type")).isEqualTo("application/xml");
-        assertThat(text(response)).isEqualTo(DECLARATION + "<Error><Code>NoSuchBucket</Code>"
+        assertThat(text(response)).isEqualTo(DECLARATION + "<Error><Type>Sender</Type><Code>NoSuchBucket</Code>"
                 + "<Message>The specified bucket does not exist</Message><BucketName>missing</BucketName>"
                 + "<RequestId>req-9</RequestId></Error>");
     }
