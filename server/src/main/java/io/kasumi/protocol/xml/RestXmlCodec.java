@@ -31,9 +31,9 @@ import java.util.Map;
  *
  * <p>Errors are {@code <ErrorResponse><Error>..</Error><RequestId/></ErrorResponse>}, except
  * for S3, which sends the {@code <Error>} element alone (Smithy's noErrorWrapping) with its
- * request id inside and extra details such as {@code <BucketName>}. S3's {@code <Error>} also
- * carries {@code <Type>}, as the restXml protocol defines the element (real S3 leaves it out;
- * SDKs read only Code and Message, and the Smithy suite requires it).
+ * request id inside and extra details such as {@code <BucketName>}, and no {@code <Type>}, as
+ * real S3 sends it (the Smithy suite's S3OperationNoErrorWrappingResponse expects one; that case
+ * stays a known failure).
  *
  * <p>S3 requests are routed path-style: a virtual-hosted request ({@code Host: BUCKET.s3.*})
  * is matched and its labels read as {@code /BUCKET/PATH} (see {@link S3VirtualHost}).
@@ -114,7 +114,7 @@ public final class RestXmlCodec implements ProtocolCodec {
         byte[] body = isS3(model)
                 ? XmlDocuments.write(true, out -> {
                     out.writeStartElement("Error");
-                    XmlErrors.writeDetails(new XmlShapeWriter(out, scalars), wire, error, true);
+                    XmlErrors.writeDetails(new XmlShapeWriter(out, scalars), wire, error, false);
                     XmlErrors.element(out, "RequestId", requestId);
                     out.writeEndElement();
                 })

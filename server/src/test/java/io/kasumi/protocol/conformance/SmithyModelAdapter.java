@@ -4,6 +4,7 @@ import io.kasumi.model.ServiceModel;
 import io.kasumi.model.ServiceModelLoader;
 import software.amazon.smithy.aws.traits.ServiceTrait;
 import software.amazon.smithy.aws.traits.auth.SigV4Trait;
+import software.amazon.smithy.aws.traits.customizations.S3UnwrappedXmlOutputTrait;
 import software.amazon.smithy.aws.traits.protocols.AwsQueryCompatibleTrait;
 import software.amazon.smithy.aws.traits.protocols.AwsQueryErrorTrait;
 import software.amazon.smithy.aws.traits.protocols.Ec2QueryNameTrait;
@@ -226,6 +227,8 @@ public final class SmithyModelAdapter {
                 .ifPresent(e -> def.put("endpoint", Map.of("hostPrefix", e.getHostPrefix().toString())));
         operation.getTrait(RequestCompressionTrait.class)
                 .ifPresent(c -> def.put("requestcompression", Map.of("encodings", List.copyOf(c.getEncodings()))));
+        // botocore has no such key; Kasumi's S3 model patch sets it on GetBucketLocation the same way
+        flag(operation.hasTrait(S3UnwrappedXmlOutputTrait.class), "s3UnwrappedXmlOutput", def);
         return def;
     }
 

@@ -282,7 +282,7 @@ class RestXmlCodecTest {
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.headers().first("Content-Type")).isEqualTo("application/xml");
-        assertThat(text(response)).isEqualTo(DECLARATION + "<Error><Type>Sender</Type><Code>NoSuchBucket</Code>"
+        assertThat(text(response)).isEqualTo(DECLARATION + "<Error><Code>NoSuchBucket</Code>"
                 + "<Message>The specified bucket does not exist</Message><BucketName>missing</BucketName>"
                 + "<RequestId>req-9</RequestId></Error>");
     }
