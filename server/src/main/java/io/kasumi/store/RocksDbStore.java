@@ -252,6 +252,19 @@ public final class RocksDbStore implements KeyValueStore {
         return new StoreException("RocksDB " + operation + " failed: " + e.getMessage(), e);
     }
 
+    /** Frees a view closed by its user; once the store is closed, close() has freed it already. */
+    private void closeView(NativeView view) {
+        guard.readLock().lock();
+        try {
+            if (!closed) {
+                view.release();
+                openViews.remove(view);
+            }
+        } finally {
+            guard.readLock().unlock();
+        }
+    }
+
     /** A native resource that must be freed before the database closes. */
     private interface NativeView {
         /** Frees the native handles; idempotent; called with the database still open. */
@@ -301,15 +314,7 @@ public final class RocksDbStore implements KeyValueStore {
 
         @Override
         public void close() {
-            guard.readLock().lock();
-            try {
-                if (!closed) {
-                    release();
-                    openViews.remove(this);
-                }
-            } finally {
-                guard.readLock().unlock();
-            }
+            closeView(this);
         }
 
         @Override
@@ -435,15 +440,7 @@ public final class RocksDbStore implements KeyValueStore {
         @Override
         public void close() {
             next = null;
-            guard.readLock().lock();
-            try {
-                if (!closed) {
-                    release();
-                    openViews.remove(this);
-                }
-            } finally {
-                guard.readLock().unlock();
-            }
+            closeView(this);
         }
 
         @Override
