@@ -1,5 +1,6 @@
 package io.kasumi.services;
 
+import io.kasumi.services.sqs.SqsModule;
 import io.kasumi.services.sts.StsModule;
 
 import java.util.Map;
@@ -9,6 +10,7 @@ public final class Services {
 
     public static Map<String, ServiceFactory> standard() {
         return Map.of(
+                "sqs", SqsModule::new,
                 "sts", StsModule::new);
     }
 

@@ -28,7 +28,7 @@ class InternalEndpointsTest {
 
     @BeforeAll
     static void start() {
-        kasumi = Kasumi.builder().port(0).authMode("verify").services(java.util.List.of("sts", "sqs")).start();
+        kasumi = Kasumi.builder().port(0).authMode("verify").services(java.util.List.of("sts", "kms")).start();
     }
 
     @AfterAll
@@ -54,7 +54,7 @@ class InternalEndpointsTest {
         JsonNode services = call("GET", "/_kasumi/health", null).get("services");
 
         assertThat(services.get("sts").asText()).isEqualTo("running");
-        assertThat(services.get("sqs").asText()).isEqualTo("available");
+        assertThat(services.get("kms").asText()).isEqualTo("available");
         assertThat(services.get("s3").asText()).isEqualTo("disabled");
     }
 

@@ -146,7 +146,7 @@ class AwsJsonCodecTest {
     void queryCompatibleServiceAddsQueryErrorHeader() throws Exception {
         AwsException error = new AwsException("QueueDoesNotExist", "The specified queue does not exist.", 400, true);
         HttpResponse response = codec.serializeError(SQS, SQS.operation("GetQueueUrl"), error, "r");
-        assertThat(response.headers().first("x-amzn-query-error")).isEqualTo("QueueDoesNotExist;Sender");
+        assertThat(response.headers().first("x-amzn-query-error")).isEqualTo("AWS.SimpleQueueService.NonExistentQueue;Sender");
         assertThat(json(response).get("__type").asText()).isEqualTo("QueueDoesNotExist");
 
         AwsException internal = AwsException.internal("boom");

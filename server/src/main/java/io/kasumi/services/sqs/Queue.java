@@ -1,0 +1,397 @@
+package io.kasumi.services.sqs;
+
+import io.kasumi.api.sqs.MessageNotInflightException;
+import io.kasumi.api.sqs.PurgeQueueInProgressException;
+import io.kasumi.store.WriteBatch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * One queue at run time: its messages in send order, indexed in memory over the store, under a
+ * lock whose condition wakes long-polling receivers when a message arrives, becomes visible or
+ * the clock jumps. Every change is written to the store before memory is updated.
+ */
+final class Queue {
+    private static final long DEDUP_WINDOW_MILLIS = TimeUnit.MINUTES.toMillis(5);
+    private static final long PURGE_INTERVAL_MILLIS = TimeUnit.SECONDS.toMillis(60);
+
+    private final SqsStore store;
+    private final Clock clock;
+    private final LongSupplier sequences;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final TreeMap<Long, MessageRecord> messages = new TreeMap<>();
+    private final Map<String, DedupEntry> dedup = new HashMap<>();
+    private volatile QueueRecord record;
+    private boolean deleted;
+    private long lastPurgeMillis = Long.MIN_VALUE / 2;
+
+    Queue(QueueRecord record, SqsStore store, Clock clock, LongSupplier sequences) {
+        this.record = record;
+        this.store = store;
+        this.clock = clock;
+        this.sequences = sequences;
+    }
+
+    /** A message as SendMessage hands it over, validated. */
+    record Outgoing(String body, Map<String, AttributeValue> attributes, String traceHeader, String senderId,
+                    int delaySeconds, String groupId, String deduplicationId) {
+    }
+
+    /** What a send answered: a duplicate answers the first send's id and sequence. */
+    record Sent(String messageId, long sequence) {
+    }
+
+    /** One message handed to a receiver, with the handle of this receive. */
+    record Delivery(MessageRecord message, String receiptHandle) {
+    }
+
+    /** Message counts as GetQueueAttributes reports them. */
+    record Counts(int visible, int inFlight, int delayed) {
+    }
+
+    QueueRecord record() {
+        return record;
+    }
+
+    QueueId id() {
+        return record.id();
+    }
+
+    void update(QueueRecord updated) {
+        lock.lock();
+        try {
+            store.putQueue(updated);
+            record = updated;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Called while loading from the store, before the queue serves requests. */
+    void restore(MessageRecord message) {
+        messages.put(message.sequence(), message);
+    }
+
+    void restore(DedupEntry entry) {
+        dedup.put(entry.key(), entry);
+    }
+
+    Sent send(Outgoing outgoing) {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            WriteBatch.Builder batch = WriteBatch.builder();
+            String dedupKey = null;
+            if (outgoing.deduplicationId() != null) {
+                forgetExpiredDedup(now, batch);
+                dedupKey = "messageGroup".equals(record.attributes().get(QueueAttributes.DEDUPLICATION_SCOPE))
+                        ? outgoing.groupId() + "\n" + outgoing.deduplicationId() : outgoing.deduplicationId();
+                DedupEntry seen = dedup.get(dedupKey);
+                if (seen != null) {
+                    store.write(batch);
+                    return new Sent(seen.messageId(), seen.sequence());
+                }
+            }
+            long sequence = sequences.getAsLong();
+            String messageId = UUID.randomUUID().toString();
+            MessageRecord message = new MessageRecord(sequence, messageId, outgoing.body(), outgoing.attributes(),
+                    outgoing.traceHeader(), outgoing.senderId(), now, now + outgoing.delaySeconds() * 1000L, 0, 0, 0, null,
+                    outgoing.groupId(), outgoing.deduplicationId(), null);
+            store.putMessage(batch, id(), message);
+            DedupEntry entry = dedupKey == null ? null : new DedupEntry(dedupKey, messageId, sequence, now + DEDUP_WINDOW_MILLIS);
+            if (entry != null) {
+                store.putDedup(batch, id(), entry);
+            }
+            store.write(batch);
+            messages.put(sequence, message);
+            if (entry != null) {
+                dedup.put(dedupKey, entry);
+            }
+            changed.signalAll();
+            return new Sent(messageId, sequence);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Receives up to {@code max} messages, waiting up to {@code waitSeconds} (in real time, or
+     * until the virtual clock passes the same span) for the first to become available.
+     * Messages past their dead-letter queue's maxReceiveCount are moved there instead.
+     */
+    List<Delivery> receive(int max, int visibilitySeconds, int waitSeconds, Function<String, Queue> queuesByArn)
+            throws InterruptedException {
+        long realDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
+        long virtualDeadline = clock.millis() + waitSeconds * 1000L;
+        lock.lock();
+        try {
+            while (true) {
+                if (deleted) {
+                    return List.of();
+                }
+                long now = clock.millis();
+                List<MessageRecord> deadLetters = new ArrayList<>();
+                Queue deadLetterQueue = deadLetterQueue(queuesByArn);
+                List<Delivery> deliveries = collect(now, max, visibilitySeconds, deadLetterQueue, deadLetters);
+                if (!deadLetters.isEmpty()) {
+                    // never hold two queue locks at once: hand the moved messages over unlocked
+                    lock.unlock();
+                    try {
+                        deadLetterQueue.accept(deadLetters);
+                    } finally {
+                        lock.lock();
+                    }
+                }
+                long realRemaining = realDeadline - System.nanoTime();
+                if (!deliveries.isEmpty() || realRemaining <= 0 || now >= virtualDeadline) {
+                    return deliveries;
+                }
+                if (!deadLetters.isEmpty()) {
+                    continue;
+                }
+                long untilVisible = nextVisibleMillis(now) - now;
+                changed.awaitNanos(Math.min(realRemaining, TimeUnit.MILLISECONDS.toNanos(Math.max(1, untilVisible))));
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Queue deadLetterQueue(Function<String, Queue> queuesByArn) {
+        RedrivePolicy redrive = record.redrivePolicy();
+        if (redrive == null) {
+            return null;
+        }
+        Queue target = queuesByArn.apply(redrive.deadLetterTargetArn());
+        return target == this ? null : target;
+    }
+
+    private List<Delivery> collect(long now, int max, int visibilitySeconds, Queue deadLetterQueue, List<MessageRecord> deadLetters) {
+        WriteBatch.Builder batch = WriteBatch.builder();
+        expire(now, batch);
+        boolean fifo = record.fifo();
+        int maxReceiveCount = deadLetterQueue == null ? Integer.MAX_VALUE : record.redrivePolicy().maxReceiveCount();
+        Set<String> blockedGroups = new HashSet<>();
+        List<MessageRecord> received = new ArrayList<>();
+        List<MessageRecord> moved = new ArrayList<>();
+        for (MessageRecord message : messages.values()) {
+            if (received.size() == max) {
+                break;
+            }
+            if (fifo) {
+                // a group delivers in order, and not at all while one of its messages is in flight
+                if (blockedGroups.contains(message.groupId())) {
+                    continue;
+                }
+                if (!message.visibleAt(now)) {
+                    blockedGroups.add(message.groupId());
+                    continue;
+                }
+            } else if (!message.visibleAt(now)) {
+                continue;
+            }
+            if (message.receiveCount() >= maxReceiveCount) {
+                moved.add(message);
+                continue;
+            }
+            received.add(message.received(now, now + visibilitySeconds * 1000L, UUID.randomUUID().toString()));
+        }
+        List<Delivery> deliveries = new ArrayList<>();
+        for (MessageRecord message : received) {
+            store.putMessage(batch, id(), message);
+            deliveries.add(new Delivery(message, new ReceiptHandle(id(), message.sequence(), message.receipt()).encode()));
+        }
+        String sourceArn = id().arn();
+        for (MessageRecord message : moved) {
+            store.deleteMessage(batch, id(), message.sequence());
+            MessageRecord copy = message.movedTo(sequences.getAsLong(), sourceArn, now);
+            store.putMessage(batch, deadLetterQueue.id(), copy);
+            deadLetters.add(copy);
+        }
+        store.write(batch);
+        received.forEach(message -> messages.put(message.sequence(), message));
+        moved.forEach(message -> messages.remove(message.sequence()));
+        return deliveries;
+    }
+
+    /** Takes messages a source queue's redrive moved here (already in the store). */
+    void accept(List<MessageRecord> arrived) {
+        lock.lock();
+        try {
+            if (!deleted) {
+                arrived.forEach(message -> messages.put(message.sequence(), message));
+                changed.signalAll();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void delete(ReceiptHandle handle, String rawHandle) {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            MessageRecord message = messages.get(handle.sequence());
+            if (message == null) {
+                return;
+            }
+            boolean current = handle.nonce().equals(message.receipt());
+            if (record.fifo() && (!current || !message.inFlightAt(now))) {
+                throw SqsErrors.invalidParameter("ReceiptHandle", rawHandle, "The receipt handle has expired.");
+            }
+            if (!current) {
+                // AWS: an older receipt handle succeeds but does not delete the message
+                return;
+            }
+            WriteBatch.Builder batch = WriteBatch.builder();
+            store.deleteMessage(batch, id(), message.sequence());
+            store.write(batch);
+            messages.remove(message.sequence());
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void changeVisibility(ReceiptHandle handle, String rawHandle, int timeoutSeconds) {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            MessageRecord message = messages.get(handle.sequence());
+            if (message == null || !handle.nonce().equals(message.receipt())) {
+                throw SqsErrors.invalidParameter("ReceiptHandle", rawHandle,
+                        "Message does not exist or is not available for visibility timeout change.");
+            }
+            if (!message.inFlightAt(now)) {
+                throw new MessageNotInflightException("The message referred to isn't in flight.");
+            }
+            long elapsedSeconds = (now - message.lastReceiveMillis()) / 1000;
+            if (elapsedSeconds + timeoutSeconds > QueueAttributes.MAX_VISIBILITY_TIMEOUT) {
+                throw SqsErrors.invalidParameter("VisibilityTimeout", timeoutSeconds,
+                        "Total VisibilityTimeout for the message is beyond the limit [43200 seconds]");
+            }
+            MessageRecord updated = message.visibleFrom(now + timeoutSeconds * 1000L);
+            WriteBatch.Builder batch = WriteBatch.builder();
+            store.putMessage(batch, id(), updated);
+            store.write(batch);
+            messages.put(updated.sequence(), updated);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void purge() {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            if (now - lastPurgeMillis < PURGE_INTERVAL_MILLIS) {
+                throw new PurgeQueueInProgressException("Only one PurgeQueue operation on " + record.name()
+                        + " is allowed every 60 seconds.");
+            }
+            store.deleteMessages(id());
+            messages.clear();
+            lastPurgeMillis = now;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Counts counts() {
+        lock.lock();
+        try {
+            long now = clock.millis();
+            WriteBatch.Builder batch = WriteBatch.builder();
+            expire(now, batch);
+            store.write(batch);
+            int visible = 0;
+            int inFlight = 0;
+            int delayed = 0;
+            for (MessageRecord message : messages.values()) {
+                if (message.visibleAt(now)) {
+                    visible++;
+                } else if (message.receiveCount() > 0) {
+                    inFlight++;
+                } else {
+                    delayed++;
+                }
+            }
+            return new Counts(visible, inFlight, delayed);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The queue is gone: waiting receivers return empty-handed. */
+    void markDeleted() {
+        lock.lock();
+        try {
+            deleted = true;
+            messages.clear();
+            dedup.clear();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Lets waiting receivers look again, e.g. after the clock jumped. */
+    void wake() {
+        lock.lock();
+        try {
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Drops messages older than the retention period. */
+    private void expire(long now, WriteBatch.Builder batch) {
+        long oldestKept = now - record.intAttribute(QueueAttributes.MESSAGE_RETENTION_PERIOD) * 1000L;
+        List<Long> expired = new ArrayList<>();
+        for (MessageRecord message : messages.values()) {
+            if (message.sentMillis() <= oldestKept) {
+                expired.add(message.sequence());
+            }
+        }
+        for (Long sequence : expired) {
+            store.deleteMessage(batch, id(), sequence);
+            messages.remove(sequence);
+        }
+    }
+
+    private void forgetExpiredDedup(long now, WriteBatch.Builder batch) {
+        dedup.values().removeIf(entry -> {
+            boolean expired = entry.expiresMillis() <= now;
+            if (expired) {
+                store.deleteDedup(batch, id(), entry.key());
+            }
+            return expired;
+        });
+    }
+
+    private long nextVisibleMillis(long now) {
+        long next = Long.MAX_VALUE;
+        for (MessageRecord message : messages.values()) {
+            if (message.visibleAtMillis() > now && message.visibleAtMillis() < next) {
+                next = message.visibleAtMillis();
+            }
+        }
+        return next;
+    }
+}
