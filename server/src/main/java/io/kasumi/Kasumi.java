@@ -13,6 +13,7 @@ import io.kasumi.server.ServiceAuthenticator;
 import io.kasumi.services.ServiceCatalog;
 import io.kasumi.services.ServiceContext;
 import io.kasumi.services.ServiceFactory;
+import io.kasumi.services.ServiceLinks;
 import io.kasumi.services.ServiceModule;
 import io.kasumi.services.Services;
 import io.kasumi.store.Stores;
@@ -49,7 +50,7 @@ public final class Kasumi implements AutoCloseable {
         this.stores = Stores.open(config.dataDir());
         this.credentials = CredentialRegistry.withDefaults();
         try {
-            ServiceContext context = new ServiceContext(config, clock, stores.kv(), stores.blobs(), credentials);
+            ServiceContext context = new ServiceContext(config, clock, stores.kv(), stores.blobs(), credentials, new ServiceLinks());
             Map<String, ServiceModule> running = new LinkedHashMap<>();
             for (Map.Entry<String, ServiceFactory> entry : Services.standard().entrySet()) {
                 if (config.serviceEnabled(entry.getKey())) {

@@ -65,12 +65,27 @@ final class InternalEndpoints {
                     if (path.startsWith("/_localstack/state/") && path.endsWith("/reset") && "POST".equals(method)) {
                         yield reset(Optional.of(path.substring("/_localstack/state/".length(), path.length() - "/reset".length())));
                     }
+                    Optional<HttpResponse> ofService = serviceEndpoint(path, request);
+                    if (ofService.isPresent()) {
+                        yield ofService.get();
+                    }
                     yield error(404, "NotFound", "No internal endpoint at " + path);
                 }
             };
         } catch (IllegalArgumentException | DateTimeParseException e) {
             return error(400, "InvalidRequest", e.getMessage());
         }
+    }
+
+    /** /_kasumi/NAME/PATH, answered by the running service NAME. */
+    private Optional<HttpResponse> serviceEndpoint(String path, HttpRequest request) {
+        if (!path.startsWith("/_kasumi/")) {
+            return Optional.empty();
+        }
+        String rest = path.substring("/_kasumi/".length());
+        int slash = rest.indexOf('/');
+        ServiceModule module = modules.get(slash < 0 ? rest : rest.substring(0, slash));
+        return module == null ? Optional.empty() : module.internalEndpoint(slash < 0 ? "" : rest.substring(slash), request);
     }
 
     private HttpResponse health() {

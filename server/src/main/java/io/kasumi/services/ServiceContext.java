@@ -8,8 +8,9 @@ import io.kasumi.store.KeyValueStore;
 
 /**
  * What a service is built from: the instance's clock, store and credentials. Services keep their
- * state in the store under keys that start with their own name, and large bodies in the blob store.
+ * state in the store under keys that start with their own name, and large bodies in the blob store;
+ * they reach each other through {@link ServiceLinks}.
  */
 public record ServiceContext(KasumiConfig config, VirtualClock clock, KeyValueStore store, BlobStore blobs,
-                             CredentialRegistry credentials) {
+                             CredentialRegistry credentials, ServiceLinks links) {
 }

@@ -1,8 +1,11 @@
 package io.kasumi.services;
 
 import io.kasumi.api.OperationHandler;
+import io.kasumi.protocol.HttpRequest;
+import io.kasumi.protocol.HttpResponse;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A running service: the handlers of the operations it implements (usually a generated
@@ -21,6 +24,16 @@ public interface ServiceModule {
      * read from which of its methods it overrides.
      */
     Object implementation();
+
+    /**
+     * Answers the service's own internal endpoint {@code /_kasumi/NAME/PATH} (e.g. the SNS
+     * messages captured for email and SMS); empty when the service has none at that path.
+     *
+     * @param path what follows {@code /_kasumi/NAME}, e.g. "/messages"
+     */
+    default Optional<HttpResponse> internalEndpoint(String path, HttpRequest request) {
+        return Optional.empty();
+    }
 
     /** Forgets every resource of the service in every account and region. */
     void reset();
