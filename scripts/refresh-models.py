@@ -38,13 +38,18 @@ def newest(data_dir, service):
 
 
 def write_index():
-    """Routing facts of every vendored model, so the server routes without loading models."""
+    """Routing facts of every vendored model (patch metadata applied), so the server routes without loading models."""
     index = {}
     for name in sorted(os.listdir(OUT)):
         if not name.endswith(".json"):
             continue
         with open(os.path.join(OUT, name), encoding="utf-8") as f:
             meta = json.load(f)["metadata"]
+        patch = os.path.join(OUT, "patches", name)
+        if os.path.exists(patch):
+            # the patch overlay's metadata wins, as when the server loads the model (SQS adds query)
+            with open(patch, encoding="utf-8") as f:
+                meta.update(json.load(f).get("metadata", {}))
         index[name[:-5]] = {
             "serviceId": meta.get("serviceId"),
             "apiVersion": meta.get("apiVersion"),

@@ -10,6 +10,7 @@ import io.kasumi.protocol.codec.ModelError;
 import io.kasumi.protocol.xml.XmlScalars;
 import io.kasumi.protocol.xml.XmlDocuments;
 import io.kasumi.protocol.xml.XmlErrors;
+import io.kasumi.protocol.xml.XmlNames;
 import io.kasumi.protocol.xml.XmlShapeWriter;
 
 import javax.xml.stream.XMLStreamException;
@@ -41,7 +42,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
     @Override
     public HttpResponse serializeResponse(ServiceModel model, Operation operation, Map<String, Object> output, String requestId) {
         byte[] body = XmlDocuments.write(false, out -> {
-            XmlShapeWriter writer = new XmlShapeWriter(out, XmlScalars.STANDARD);
+            XmlShapeWriter writer = new XmlShapeWriter(out, XmlScalars.STANDARD, XmlNames::queryElement);
             out.writeStartElement(operation.name() + "Response");
             declareServiceNamespace(out, model);
             if (operation.output() != null) {
@@ -66,7 +67,7 @@ public final class AwsQueryCodec implements ProtocolCodec {
             out.writeStartElement("ErrorResponse");
             declareServiceNamespace(out, model);
             out.writeStartElement("Error");
-            XmlErrors.writeDetails(new XmlShapeWriter(out, XmlScalars.STANDARD), wire, error, true);
+            XmlErrors.writeDetails(new XmlShapeWriter(out, XmlScalars.STANDARD, XmlNames::queryElement), wire, error, true);
             out.writeEndElement();
             XmlErrors.element(out, "RequestId", requestId);
             out.writeEndElement();

@@ -6,14 +6,14 @@ import io.kasumi.protocol.xml.XmlNames;
 
 /** How the two query protocols name input members and number list items. */
 enum QueryDialect {
-    /** awsQuery: locationName else member name; lists "Name.member.N" unless flattened ("Name.N"). */
+    /** awsQuery: queryName, else locationName or member name; lists "Name.member.N" unless flattened ("Name.N"). */
     AWS_QUERY,
     /** ec2Query: queryName, else locationName or member name capitalised; lists always "Name.N". */
     EC2;
 
     String memberKey(Member member) {
         return switch (this) {
-            case AWS_QUERY -> member.wireName();
+            case AWS_QUERY -> XmlNames.queryElement(member);
             case EC2 -> member.queryName() != null ? member.queryName() : capitalize(member.wireName());
         };
     }
@@ -29,7 +29,7 @@ enum QueryDialect {
             return new String[] {key};
         }
         if (member.isFlattened()) {
-            String botocore = parentPrefix + XmlNames.flattenedItem(member, list);
+            String botocore = parentPrefix + XmlNames.flattenedItem(member, list, memberKey(member));
             return botocore.equals(key) ? new String[] {key} : new String[] {botocore, key};
         }
         return new String[] {key + "." + XmlNames.listItem(list)};

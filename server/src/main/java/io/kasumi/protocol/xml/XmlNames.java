@@ -24,12 +24,26 @@ public final class XmlNames {
         return member.wireName();
     }
 
+    /**
+     * The element (or parameter) name of a structure member in awsQuery: its queryName when the
+     * model gives one, else its wire name. SQS's patch keeps the query-era names there
+     * ("Attribute" for Attributes), since a locationName would rename the member's JSON key too.
+     */
+    public static String queryElement(Member member) {
+        return member.queryName() != null ? member.queryName() : member.wireName();
+    }
+
     /** The name of each repeated element of a flattened list member. */
     public static String flattenedItem(Member member, ListShape list) {
+        return flattenedItem(member, list, element(member));
+    }
+
+    /** The same, given the name the member itself has in this protocol. */
+    public static String flattenedItem(Member member, ListShape list, String memberName) {
         if (!member.flattened() && list.member().locationName() != null) {
             return list.member().locationName();
         }
-        return member.wireName();
+        return memberName;
     }
 
     /** The namespace of each item of a flattened list: the member's own, else the list member's. */

@@ -11,6 +11,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Writes value trees as XML elements the way the model names them: members in model order,
@@ -20,10 +21,17 @@ import java.util.Map;
 public final class XmlShapeWriter {
     private final XMLStreamWriter out;
     private final XmlScalars scalars;
+    private final Function<Member, String> names;
 
     public XmlShapeWriter(XMLStreamWriter out, XmlScalars scalars) {
+        this(out, scalars, XmlNames::element);
+    }
+
+    /** @param names the element name of a structure member (awsQuery: {@link XmlNames#queryElement}) */
+    public XmlShapeWriter(XMLStreamWriter out, XmlScalars scalars, Function<Member, String> names) {
         this.out = out;
         this.scalars = scalars;
+        this.names = names;
     }
 
     public XMLStreamWriter out() {
@@ -59,7 +67,7 @@ public final class XmlShapeWriter {
             if (!member.xmlAttribute() || !isDocumentMember(member) || memberValue == null) {
                 continue;
             }
-            String name = XmlNames.element(member);
+            String name = names.apply(member);
             String text = scalars.format(member, memberValue);
             int colon = name.indexOf(':');
             if (colon > 0) {
@@ -98,7 +106,7 @@ public final class XmlShapeWriter {
     public void writeMember(Member member, Object value) throws XMLStreamException {
         switch (member.target()) {
             case ListShape list when member.isFlattened() -> {
-                String item = XmlNames.flattenedItem(member, list);
+                String item = XmlNames.flattenedItem(member, list, names.apply(member));
                 XmlNamespace namespace = XmlNames.flattenedItemNamespace(member, list);
                 for (Object element : (List<?>) value) {
                     if (element != null) {
@@ -108,10 +116,10 @@ public final class XmlShapeWriter {
             }
             case MapShape map when member.isFlattened() -> {
                 for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-                    writeEntry(XmlNames.element(member), member.xmlNamespace(), map, entry);
+                    writeEntry(names.apply(member), member.xmlNamespace(), map, entry);
                 }
             }
-            default -> writeValue(XmlNames.element(member), member.xmlNamespace(), member, value);
+            default -> writeValue(names.apply(member), member.xmlNamespace(), member, value);
         }
     }
 

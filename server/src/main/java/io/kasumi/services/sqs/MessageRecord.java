@@ -49,6 +49,12 @@ record MessageRecord(long sequence, String messageId, String body, Map<String, A
                 receiveCount, firstReceiveMillis, 0, null, groupId, deduplicationId, sourceArn);
     }
 
+    /** The copy a message move task hands back: a new place in the target's order, never received. */
+    MessageRecord redriven(long newSequence, long nowMillis) {
+        return new MessageRecord(newSequence, messageId, body, attributes, traceHeader, senderId, sentMillis, nowMillis,
+                0, 0, 0, null, groupId, deduplicationId, null);
+    }
+
     /** AWS's FIFO sequence numbers are 20-digit, ever-increasing numbers. */
     String sequenceNumber() {
         return sequenceNumber(sequence);

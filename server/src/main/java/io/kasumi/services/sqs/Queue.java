@@ -27,6 +27,8 @@ import java.util.function.LongSupplier;
 final class Queue {
     private static final long DEDUP_WINDOW_MILLIS = TimeUnit.MINUTES.toMillis(5);
     private static final long PURGE_INTERVAL_MILLIS = TimeUnit.SECONDS.toMillis(60);
+    /** How long a FIFO receive can be retried with its ReceiveRequestAttemptId. */
+    private static final long RECEIVE_ATTEMPT_WINDOW_MILLIS = TimeUnit.MINUTES.toMillis(5);
 
     private final SqsStore store;
     private final Clock clock;
@@ -35,6 +37,7 @@ final class Queue {
     private final Condition changed = lock.newCondition();
     private final TreeMap<Long, MessageRecord> messages = new TreeMap<>();
     private final Map<String, DedupEntry> dedup = new HashMap<>();
+    private final Map<String, ReceiveAttempt> attempts = new HashMap<>();
     private volatile QueueRecord record;
     private boolean deleted;
     private long lastPurgeMillis = Long.MIN_VALUE / 2;
@@ -57,6 +60,17 @@ final class Queue {
 
     /** One message handed to a receiver, with the handle of this receive. */
     record Delivery(MessageRecord message, String receiptHandle) {
+    }
+
+    /**
+     * A FIFO receive that may be retried: the messages it handed out, with the receipt and the
+     * visibility each had then (a message deleted, received again or changed since ends the retry).
+     */
+    private record ReceiveAttempt(List<MessageRecord> delivered, long expiresMillis) {
+    }
+
+    /** What a message move task took from this queue in one step. */
+    record Drained(int moved, String missingDestinationArn) {
     }
 
     /** Message counts as GetQueueAttributes reports them. */
@@ -136,10 +150,27 @@ final class Queue {
      */
     List<Delivery> receive(int max, int visibilitySeconds, int waitSeconds, Function<String, Queue> queuesByArn)
             throws InterruptedException {
+        return receive(max, visibilitySeconds, waitSeconds, null, queuesByArn);
+    }
+
+    /**
+     * The same, for a FIFO queue with a ReceiveRequestAttemptId: a retry within five minutes
+     * answers the first attempt's messages and receipt handles (resetting their visibility
+     * timeout) while none of them was deleted or changed since.
+     */
+    List<Delivery> receive(int max, int visibilitySeconds, int waitSeconds, String attemptId,
+                           Function<String, Queue> queuesByArn) throws InterruptedException {
         long realDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(waitSeconds);
         long virtualDeadline = clock.millis() + waitSeconds * 1000L;
+        boolean retriable = attemptId != null && record.fifo();
         lock.lock();
         try {
+            if (retriable) {
+                List<Delivery> again = retry(attemptId, visibilitySeconds);
+                if (again != null) {
+                    return again;
+                }
+            }
             while (true) {
                 if (deleted) {
                     return List.of();
@@ -159,6 +190,10 @@ final class Queue {
                 }
                 long realRemaining = realDeadline - System.nanoTime();
                 if (!deliveries.isEmpty() || realRemaining <= 0 || now >= virtualDeadline) {
+                    if (retriable && !deliveries.isEmpty()) {
+                        attempts.put(attemptId, new ReceiveAttempt(
+                                deliveries.stream().map(Delivery::message).toList(), now + RECEIVE_ATTEMPT_WINDOW_MILLIS));
+                    }
                     return deliveries;
                 }
                 if (!deadLetters.isEmpty()) {
@@ -167,6 +202,98 @@ final class Queue {
                 long untilVisible = nextVisibleMillis(now) - now;
                 changed.awaitNanos(Math.min(realRemaining, TimeUnit.MILLISECONDS.toNanos(Math.max(1, untilVisible))));
             }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The earlier attempt's deliveries again, or null when there is none to repeat. Holds the lock. */
+    private List<Delivery> retry(String attemptId, int visibilitySeconds) {
+        long now = clock.millis();
+        attempts.values().removeIf(attempt -> attempt.expiresMillis() <= now);
+        ReceiveAttempt attempt = attempts.get(attemptId);
+        if (attempt == null) {
+            return null;
+        }
+        List<MessageRecord> renewed = new ArrayList<>();
+        for (MessageRecord then : attempt.delivered()) {
+            MessageRecord current = messages.get(then.sequence());
+            if (current == null || !current.equals(then)) {
+                attempts.remove(attemptId);
+                return null;
+            }
+            renewed.add(current.visibleFrom(now + visibilitySeconds * 1000L));
+        }
+        WriteBatch.Builder batch = WriteBatch.builder();
+        renewed.forEach(message -> store.putMessage(batch, id(), message));
+        store.write(batch);
+        renewed.forEach(message -> messages.put(message.sequence(), message));
+        attempts.put(attemptId, new ReceiveAttempt(renewed, attempt.expiresMillis()));
+        return renewed.stream()
+                .map(message -> new Delivery(message, new ReceiptHandle(id(), message.sequence(), message.receipt()).encode()))
+                .toList();
+    }
+
+    /**
+     * Moves up to {@code max} visible messages sent up to sequence {@code upTo} to the queue
+     * {@code destinationOf} names for each, and stops at one whose destination does not exist.
+     */
+    Drained drain(int max, long upTo, Function<MessageRecord, Queue> destinationOf) {
+        Map<Queue, List<MessageRecord>> arrivals = new java.util.LinkedHashMap<>();
+        int moved = 0;
+        String missing = null;
+        lock.lock();
+        try {
+            long now = clock.millis();
+            WriteBatch.Builder batch = WriteBatch.builder();
+            expire(now, batch);
+            List<Long> taken = new ArrayList<>();
+            for (MessageRecord message : messages.headMap(upTo, true).values()) {
+                if (moved == max) {
+                    break;
+                }
+                if (!message.visibleAt(now)) {
+                    continue;
+                }
+                Queue destination = destinationOf.apply(message);
+                if (destination == null || destination == this) {
+                    missing = message.deadLetterSourceArn() != null ? message.deadLetterSourceArn() : "";
+                    break;
+                }
+                MessageRecord copy = message.redriven(sequences.getAsLong(), now);
+                store.deleteMessage(batch, id(), message.sequence());
+                store.putMessage(batch, destination.id(), copy);
+                arrivals.computeIfAbsent(destination, q -> new ArrayList<>()).add(copy);
+                taken.add(message.sequence());
+                moved++;
+            }
+            store.write(batch);
+            taken.forEach(messages::remove);
+        } finally {
+            lock.unlock();
+        }
+        arrivals.forEach(Queue::accept);
+        return new Drained(moved, missing);
+    }
+
+    /** How many messages sent up to sequence {@code upTo} are still here. */
+    int remaining(long upTo) {
+        lock.lock();
+        try {
+            WriteBatch.Builder batch = WriteBatch.builder();
+            expire(clock.millis(), batch);
+            store.write(batch);
+            return messages.headMap(upTo, true).size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The latest sequence in the queue, or 0 when it is empty. */
+    long lastSequence() {
+        lock.lock();
+        try {
+            return messages.isEmpty() ? 0 : messages.lastKey();
         } finally {
             lock.unlock();
         }
@@ -344,6 +471,7 @@ final class Queue {
             deleted = true;
             messages.clear();
             dedup.clear();
+            attempts.clear();
             changed.signalAll();
         } finally {
             lock.unlock();

@@ -27,6 +27,7 @@ final class QueueRegistry {
     private final Map<QueueId, Queue> queues = new ConcurrentHashMap<>();
     private final Map<QueueId, Long> deletedAt = new ConcurrentHashMap<>();
     private final AtomicLong sequences = new AtomicLong();
+    private final List<Runnable> resetListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     QueueRegistry(SqsStore store, VirtualClock clock) {
         this.store = store;
@@ -122,7 +123,17 @@ final class QueueRegistry {
                 .toList();
     }
 
+    VirtualClock clock() {
+        return clock;
+    }
+
+    /** Runs the listener when every queue is forgotten (state kept beside the queues goes too). */
+    void onReset(Runnable listener) {
+        resetListeners.add(listener);
+    }
+
     synchronized void reset() {
+        resetListeners.forEach(Runnable::run);
         store.clear();
         queues.values().forEach(Queue::markDeleted);
         queues.clear();

@@ -17,6 +17,7 @@ public final class SqsModule implements ServiceModule {
         this.queues = new QueueRegistry(new SqsStore(context.store()), context.clock());
         this.service = new SqsService(queues);
         this.handlers = SqsApi.handlers(service);
+        context.links().provide(QueueDelivery.class, service::deliver);
     }
 
     @Override

@@ -2,9 +2,12 @@ package io.kasumi.services.sqs;
 
 import io.kasumi.api.AwsException;
 import io.kasumi.api.RequestContext;
+import io.kasumi.api.sqs.AddPermissionRequest;
 import io.kasumi.api.sqs.BatchEntryIdsNotDistinctException;
 import io.kasumi.api.sqs.BatchRequestTooLongException;
 import io.kasumi.api.sqs.BatchResultErrorEntry;
+import io.kasumi.api.sqs.CancelMessageMoveTaskRequest;
+import io.kasumi.api.sqs.CancelMessageMoveTaskResult;
 import io.kasumi.api.sqs.ChangeMessageVisibilityBatchRequest;
 import io.kasumi.api.sqs.ChangeMessageVisibilityBatchRequestEntry;
 import io.kasumi.api.sqs.ChangeMessageVisibilityBatchResult;
@@ -27,6 +30,9 @@ import io.kasumi.api.sqs.InvalidAttributeNameException;
 import io.kasumi.api.sqs.InvalidBatchEntryIdException;
 import io.kasumi.api.sqs.ListDeadLetterSourceQueuesRequest;
 import io.kasumi.api.sqs.ListDeadLetterSourceQueuesResult;
+import io.kasumi.api.sqs.ListMessageMoveTasksRequest;
+import io.kasumi.api.sqs.ListMessageMoveTasksResult;
+import io.kasumi.api.sqs.ListMessageMoveTasksResultEntry;
 import io.kasumi.api.sqs.ListQueueTagsRequest;
 import io.kasumi.api.sqs.ListQueueTagsResult;
 import io.kasumi.api.sqs.ListQueuesRequest;
@@ -38,6 +44,7 @@ import io.kasumi.api.sqs.QueueAttributeName;
 import io.kasumi.api.sqs.QueueNameExistsException;
 import io.kasumi.api.sqs.ReceiveMessageRequest;
 import io.kasumi.api.sqs.ReceiveMessageResult;
+import io.kasumi.api.sqs.RemovePermissionRequest;
 import io.kasumi.api.sqs.SendMessageBatchRequest;
 import io.kasumi.api.sqs.SendMessageBatchRequestEntry;
 import io.kasumi.api.sqs.SendMessageBatchResult;
@@ -46,6 +53,8 @@ import io.kasumi.api.sqs.SendMessageRequest;
 import io.kasumi.api.sqs.SendMessageResult;
 import io.kasumi.api.sqs.SetQueueAttributesRequest;
 import io.kasumi.api.sqs.SqsApi;
+import io.kasumi.api.sqs.StartMessageMoveTaskRequest;
+import io.kasumi.api.sqs.StartMessageMoveTaskResult;
 import io.kasumi.api.sqs.TagQueueRequest;
 import io.kasumi.api.sqs.TooManyEntriesInBatchRequestException;
 import io.kasumi.api.sqs.UntagQueueRequest;
@@ -69,11 +78,18 @@ final class SqsService implements SqsApi {
     private static final int MAX_BATCH_ENTRIES = 10;
     private static final int MAX_LIST_RESULTS = 1000;
     private static final int MAX_TAGS = 50;
+    private static final int MAX_MOVE_TASKS_LISTED = 10;
+    /** Alphanumeric and punctuation, 1 to 128: ReceiveRequestAttemptId. */
+    private static final Pattern ATTEMPT_ID = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    /** The SenderId of messages another AWS service (SNS) put on the queue. */
+    private static final String SERVICE_SENDER_ID = "AIDAIT2UOQQY3AUEKVGXU";
 
     private final QueueRegistry queues;
+    private final MessageMoveTasks moveTasks;
 
     SqsService(QueueRegistry queues) {
         this.queues = queues;
+        this.moveTasks = new MessageMoveTasks(queues);
     }
 
     // ---- queues
@@ -217,12 +233,68 @@ final class SqsService implements SqsApi {
         return new ListQueueTagsResult(tags.isEmpty() ? null : tags);
     }
 
+    @Override
+    public void addPermission(RequestContext context, AddPermissionRequest input) {
+        Queue queue = queue(context, input.queueUrl());
+        QueueRecord record = queue.record();
+        String policy = QueuePolicies.addPermission(record.attributes().get(QueueAttributes.POLICY), queue.id(),
+                input.label(), input.awsAccountIds(), input.actions());
+        Map<String, String> attributes = new LinkedHashMap<>(record.attributes());
+        attributes.put(QueueAttributes.POLICY, policy);
+        queue.update(record.withAttributes(attributes, context.now().getEpochSecond()));
+    }
+
+    @Override
+    public void removePermission(RequestContext context, RemovePermissionRequest input) {
+        Queue queue = queue(context, input.queueUrl());
+        QueueRecord record = queue.record();
+        String policy = QueuePolicies.removePermission(record.attributes().get(QueueAttributes.POLICY), input.label());
+        Map<String, String> attributes = new LinkedHashMap<>(record.attributes());
+        if (policy == null) {
+            attributes.remove(QueueAttributes.POLICY);
+        } else {
+            attributes.put(QueueAttributes.POLICY, policy);
+        }
+        queue.update(record.withAttributes(attributes, context.now().getEpochSecond()));
+    }
+
+    // ---- message move tasks
+
+    @Override
+    public StartMessageMoveTaskResult startMessageMoveTask(RequestContext context, StartMessageMoveTaskRequest input) {
+        MessageMoveTasks.Task task = moveTasks.start(input.sourceArn(), input.destinationArn(), input.maxNumberOfMessagesPerSecond());
+        return new StartMessageMoveTaskResult(task.handle);
+    }
+
+    @Override
+    public ListMessageMoveTasksResult listMessageMoveTasks(RequestContext context, ListMessageMoveTasksRequest input) {
+        int max = input.maxResults() == null ? 1 : input.maxResults();
+        if (max < 1 || max > MAX_MOVE_TASKS_LISTED) {
+            throw SqsErrors.invalidParameter("MaxResults", max, "Must be between 1 and 10, if provided.");
+        }
+        List<ListMessageMoveTasksResultEntry> entries = moveTasks.list(input.sourceArn(), max).stream()
+                .map(task -> {
+                    MessageMoveTasks.Status status = task.status();
+                    // AWS hands out the handle only while the task can still be cancelled
+                    return new ListMessageMoveTasksResultEntry(status == MessageMoveTasks.Status.RUNNING ? task.handle : null,
+                            status.name(), task.sourceArn, task.destinationArn, task.rate, task.moved(), task.toMove,
+                            task.failureReason(), task.startedMillis);
+                })
+                .toList();
+        return new ListMessageMoveTasksResult(entries);
+    }
+
+    @Override
+    public CancelMessageMoveTaskResult cancelMessageMoveTask(RequestContext context, CancelMessageMoveTaskRequest input) {
+        return new CancelMessageMoveTaskResult(moveTasks.cancel(input.taskHandle()).moved());
+    }
+
     // ---- messages
 
     @Override
     public SendMessageResult sendMessage(RequestContext context, SendMessageRequest input) {
         Queue queue = queue(context, input.queueUrl());
-        Sent sent = send(context, queue, new OutgoingMessages.Request(input.messageBody(), input.delaySeconds(),
+        Sent sent = send(senderId(context), queue, new OutgoingMessages.Request(input.messageBody(), input.delaySeconds(),
                 input.messageAttributes(), input.messageSystemAttributes(), input.messageDeduplicationId(), input.messageGroupId()));
         return new SendMessageResult(sent.md5OfBody(), sent.md5OfAttributes(), sent.md5OfSystemAttributes(),
                 sent.messageId(), sent.sequenceNumber());
@@ -247,7 +319,7 @@ final class SqsService implements SqsApi {
         List<BatchResultErrorEntry> failed = new ArrayList<>();
         for (SendMessageBatchRequestEntry entry : entries) {
             try {
-                Sent sent = send(context, queue, new OutgoingMessages.Request(entry.messageBody(), entry.delaySeconds(),
+                Sent sent = send(senderId(context), queue, new OutgoingMessages.Request(entry.messageBody(), entry.delaySeconds(),
                         entry.messageAttributes(), entry.messageSystemAttributes(), entry.messageDeduplicationId(), entry.messageGroupId()));
                 successful.add(new SendMessageBatchResultEntry(entry.id(), sent.messageId(), sent.md5OfBody(),
                         sent.md5OfAttributes(), sent.md5OfSystemAttributes(), sent.sequenceNumber()));
@@ -263,14 +335,31 @@ final class SqsService implements SqsApi {
                         String md5OfSystemAttributes) {
     }
 
-    private Sent send(RequestContext context, Queue queue, OutgoingMessages.Request request) {
+    private Sent send(String senderId, Queue queue, OutgoingMessages.Request request) {
         QueueRecord record = queue.record();
-        Queue.Outgoing outgoing = OutgoingMessages.prepare(record, request, senderId(context));
+        Queue.Outgoing outgoing = OutgoingMessages.prepare(record, request, senderId);
         Queue.Sent sent = queue.send(outgoing);
         String sequenceNumber = record.fifo() ? MessageRecord.sequenceNumber(sent.sequence()) : null;
         return new Sent(sent.messageId(), sequenceNumber, MessageDigests.ofBody(outgoing.body()),
                 MessageDigests.ofAttributes(outgoing.attributes()),
                 MessageDigests.ofAttributes(OutgoingMessages.systemAttributes(outgoing.traceHeader())));
+    }
+
+    /**
+     * {@link QueueDelivery}: another service's message, sent through the same checks as SendMessage.
+     * The sender is the id AWS shows for messages SNS delivers.
+     */
+    boolean deliver(String queueArn, String body, Map<String, QueueDelivery.MessageAttribute> attributes,
+                    String messageGroupId, String deduplicationId) {
+        Queue queue = queues.byArn(queueArn);
+        if (queue == null) {
+            return false;
+        }
+        Map<String, MessageAttributeValue> values = new LinkedHashMap<>();
+        attributes.forEach((name, a) -> values.put(name,
+                new MessageAttributeValue(a.stringValue(), a.binaryValue(), null, null, a.dataType())));
+        send(SERVICE_SENDER_ID, queue, new OutgoingMessages.Request(body, null, values, null, deduplicationId, messageGroupId));
+        return true;
     }
 
     @Override
@@ -298,9 +387,14 @@ final class SqsService implements SqsApi {
         if (input.messageSystemAttributeNames() != null) {
             systemNames.addAll(input.messageSystemAttributeNames());
         }
+        String attemptId = input.receiveRequestAttemptId();
+        if (attemptId != null && !ATTEMPT_ID.matcher(attemptId).matches()) {
+            throw SqsErrors.invalidParameter("ReceiveRequestAttemptId", attemptId,
+                    "ReceiveRequestAttemptId can only include alphanumeric and punctuation characters. 1 to 128 in length.");
+        }
         List<Queue.Delivery> deliveries;
         try {
-            deliveries = queue.receive(max, visibility, wait, queues.byArn());
+            deliveries = queue.receive(max, visibility, wait, attemptId, queues.byArn());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             deliveries = List.of();
@@ -418,7 +512,9 @@ final class SqsService implements SqsApi {
 
     // ---- helpers
 
+    /** The queue the URL names, once running message move tasks have caught up with the clock. */
     private Queue queue(RequestContext context, String queueUrl) {
+        moveTasks.catchUp();
         return queues.require(QueueUrls.parse(context, queueUrl));
     }
 
