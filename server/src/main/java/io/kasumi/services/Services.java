@@ -1,5 +1,6 @@
 package io.kasumi.services;
 
+import io.kasumi.services.sns.SnsModule;
 import io.kasumi.services.sqs.SqsModule;
 import io.kasumi.services.sts.StsModule;
 
@@ -10,6 +11,7 @@ public final class Services {
 
     public static Map<String, ServiceFactory> standard() {
         return Map.of(
+                "sns", SnsModule::new,
                 "sqs", SqsModule::new,
                 "sts", StsModule::new);
     }

@@ -1,0 +1,119 @@
+package io.kasumi.services.sns;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.kasumi.api.AwsException;
+import io.kasumi.api.OperationHandler;
+import io.kasumi.api.sns.SnsApi;
+import io.kasumi.protocol.HttpRequest;
+import io.kasumi.protocol.HttpResponse;
+import io.kasumi.services.ServiceContext;
+import io.kasumi.services.ServiceModule;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Registers SNS. Its internal endpoints under {@code /_kasumi/sns}: {@code /messages} (captured
+ * email and SMS; DELETE clears), the signing certificate, and the SubscribeURL and UnsubscribeURL
+ * targets that notifications carry.
+ */
+public final class SnsModule implements ServiceModule {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SnsRegistry registry;
+    private final CapturedMessages captured = new CapturedMessages();
+    private final FifoTopics fifo = new FifoTopics();
+    private final MessageSigner signer = new MessageSigner();
+    private final SnsService service;
+    private final Map<String, OperationHandler> handlers;
+
+    public SnsModule(ServiceContext context) {
+        this.registry = new SnsRegistry(new SnsStore(context.store()));
+        Fanout fanout = new Fanout(context.links(), new FilterPolicies(), new Notifications(signer), captured, new HttpDeliveries());
+        this.service = new SnsService(registry, fanout, fifo);
+        this.handlers = SnsApi.handlers(service);
+    }
+
+    @Override
+    public String name() {
+        return SnsApi.SERVICE_NAME;
+    }
+
+    @Override
+    public Map<String, OperationHandler> handlers() {
+        return handlers;
+    }
+
+    @Override
+    public Object implementation() {
+        return service;
+    }
+
+    @Override
+    public Optional<HttpResponse> internalEndpoint(String path, HttpRequest request) {
+        return Optional.ofNullable(switch (path) {
+            case "/messages" -> switch (request.method()) {
+                case "GET" -> messages(request);
+                case "DELETE" -> {
+                    captured.clear();
+                    yield HttpResponse.of(204, null, new byte[0]);
+                }
+                default -> HttpResponse.text(405, "text/plain", "GET or DELETE");
+            };
+            case Notifications.CERTIFICATE_PATH -> HttpResponse.text(200, "application/x-pem-file", signer.certificatePem());
+            case Notifications.CONFIRM_PATH -> answer("ConfirmSubscription", () ->
+                    "<SubscriptionArn>" + xml(service.confirm(request.queryParameter("TopicArn"), request.queryParameter("Token")))
+                            + "</SubscriptionArn>");
+            case Notifications.UNSUBSCRIBE_PATH -> answer("Unsubscribe", () -> {
+                service.unsubscribe(request.queryParameter("SubscriptionArn"));
+                return null;
+            });
+            default -> null;
+        });
+    }
+
+    /** The captured messages, optionally only those to one endpoint, of one protocol or from one topic. */
+    private HttpResponse messages(HttpRequest request) {
+        String endpoint = request.queryParameter("endpoint");
+        String protocol = request.queryParameter("protocol");
+        String topicArn = request.queryParameter("topicArn");
+        try {
+            return HttpResponse.of(200, "application/json", JSON.writeValueAsBytes(captured.list(m ->
+                    (endpoint == null || endpoint.equals(m.endpoint()))
+                            && (protocol == null || protocol.equals(m.protocol()))
+                            && (topicArn == null || topicArn.equals(m.topicArn())))));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A query-style XML answer for the URLs a subscriber follows from a browser or mail client. */
+    private static HttpResponse answer(String action, java.util.function.Supplier<String> result) {
+        try {
+            String body = result.get();
+            String xml = "<" + action + "Response xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\">"
+                    + (body == null ? "" : "<" + action + "Result>" + body + "</" + action + "Result>")
+                    + "<ResponseMetadata><RequestId>" + java.util.UUID.randomUUID() + "</RequestId></ResponseMetadata></"
+                    + action + "Response>";
+            return HttpResponse.text(200, "text/xml", xml);
+        } catch (AwsException e) {
+            String xml = "<ErrorResponse xmlns=\"http://sns.amazonaws.com/doc/2010-03-31/\"><Error><Type>Sender</Type><Code>"
+                    + xml(SnsErrors.wireCode(e)) + "</Code><Message>" + xml(Objects.toString(e.getMessage(), ""))
+                    + "</Message></Error></ErrorResponse>";
+            return HttpResponse.text(e.httpStatus(), "text/xml", xml);
+        }
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+
+    @Override
+    public void reset() {
+        registry.reset();
+        captured.clear();
+        fifo.clear();
+    }
+}
