@@ -12,20 +12,37 @@ import java.util.Base64;
 /**
  * Signs notifications as SNS does (SignatureVersion 1: SHA1withRSA, 2: SHA256withRSA) with an RSA
  * key made for this Kasumi instance; its certificate is served at SigningCertURL so subscribers
- * that verify signatures can.
+ * that verify signatures can. The key is made on first use: generating it costs hundreds of
+ * milliseconds, which start-up (and a JUnit test's Kasumi) should not pay for unused SNS.
  */
 final class MessageSigner {
-    private final KeyPair keys;
-    private final String certificatePem;
+    private record Identity(KeyPair keys, String certificatePem) {
+    }
 
-    MessageSigner() {
+    private volatile Identity identity;
+
+    private Identity identity() {
+        Identity current = identity;
+        if (current == null) {
+            synchronized (this) {
+                current = identity;
+                if (current == null) {
+                    current = createIdentity();
+                    identity = current;
+                }
+            }
+        }
+        return current;
+    }
+
+    private static Identity createIdentity() {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
-            keys = generator.generateKeyPair();
+            KeyPair keys = generator.generateKeyPair();
             Instant now = Instant.now();
-            certificatePem = SigningCertificate.pem(SigningCertificate.create(keys, "sns.amazonaws.com",
-                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650))));
+            return new Identity(keys, SigningCertificate.pem(SigningCertificate.create(keys, "sns.amazonaws.com",
+                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)))));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot make the SNS signing key", e);
         }
@@ -35,7 +52,7 @@ final class MessageSigner {
     String sign(String stringToSign, String signatureVersion) {
         try {
             Signature signature = Signature.getInstance("2".equals(signatureVersion) ? "SHA256withRSA" : "SHA1withRSA");
-            signature.initSign(keys.getPrivate());
+            signature.initSign(identity().keys().getPrivate());
             signature.update(stringToSign.getBytes(StandardCharsets.UTF_8));
             return Base64.getEncoder().encodeToString(signature.sign());
         } catch (GeneralSecurityException e) {
@@ -44,6 +61,6 @@ final class MessageSigner {
     }
 
     String certificatePem() {
-        return certificatePem;
+        return identity().certificatePem();
     }
 }
