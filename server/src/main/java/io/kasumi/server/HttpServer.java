@@ -25,6 +25,24 @@ public final class HttpServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
+    static {
+        answerJettyCacheLineQuestion();
+    }
+
+    /**
+     * Jetty's MemoryUtils boots the platform MBean server (over 100 ms at start-up) only to learn
+     * whether object references are compressed; the JVM already says so in a system property.
+     * Must run before any Jetty class that pads for cache lines is initialized.
+     */
+    private static void answerJettyCacheLineQuestion() {
+        String key = "org.eclipse.jetty.util.referencesPerCacheLine";
+        if (System.getProperty(key) == null) {
+            int cacheLineBytes = Integer.getInteger("org.eclipse.jetty.util.cacheLineBytes", 64);
+            int referenceBytes = System.getProperty("java.vm.compressedOopsMode") != null ? Integer.BYTES : Long.BYTES;
+            System.setProperty(key, Integer.toString(cacheLineBytes / referenceBytes));
+        }
+    }
+
     public HttpServer(String host, int port, Function<HttpRequest, HttpResponse> dispatcher) {
         QueuedThreadPool threads = new QueuedThreadPool(16, 2);
         threads.setName("kasumi");
