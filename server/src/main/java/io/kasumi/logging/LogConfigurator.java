@@ -12,15 +12,17 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 /**
  * Kasumi's logging set-up in code: one line per event on standard output, INFO by default,
  * Jetty at WARN. Configuring in code spares every start the XML configurator's cost; a
- * logback-test.xml or -Dlogback.configurationFile still takes over.
+ * logback.xml or logback-test.xml of an application embedding Kasumi, or
+ * -Dlogback.configurationFile, still takes over.
  */
 public final class LogConfigurator extends ContextAwareBase implements Configurator {
     static final String PATTERN = "%d{HH:mm:ss.SSS} %-5level %logger{0} %msg%n";
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {
+        ClassLoader loader = LogConfigurator.class.getClassLoader();
         if (System.getProperty("logback.configurationFile") != null
-                || LogConfigurator.class.getClassLoader().getResource("logback-test.xml") != null) {
+                || loader.getResource("logback-test.xml") != null || loader.getResource("logback.xml") != null) {
             return ExecutionStatus.INVOKE_NEXT_IF_ANY;
         }
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();
