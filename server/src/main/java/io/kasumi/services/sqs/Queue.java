@@ -136,7 +136,13 @@ final class Queue {
             if (entry != null) {
                 dedup.put(dedupKey, entry);
             }
-            changed.signalAll();
+            if (outgoing.delaySeconds() == 0) {
+                // one waiter per message: waking every long poll for each send costs O(waiters x messages)
+                changed.signal();
+            } else {
+                // a delayed message: every waiter re-plans when to look again
+                changed.signalAll();
+            }
             return new Sent(messageId, sequence);
         } finally {
             lock.unlock();
