@@ -1,16 +1,13 @@
 package io.kasumi.services.sqs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kasumi.store.Cursor;
 import io.kasumi.store.KeyBuilder;
+import io.kasumi.store.RecordCodec;
 import io.kasumi.store.KeyReader;
 import io.kasumi.store.KeyValue;
 import io.kasumi.store.KeyValueStore;
 import io.kasumi.store.WriteBatch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * Where SQS state lives in the key-value store: {@code sqs/ACCOUNT/REGION/queue/NAME} for queues,
@@ -24,7 +21,7 @@ final class SqsStore {
     private static final String DEDUP = "dedup";
 
     private final KeyValueStore store;
-    private final ObjectMapper json = JsonMapper.builder().build();
+    private final RecordCodec records = new RecordCodec("SQS");
 
     SqsStore(KeyValueStore store) {
         this.store = store;
@@ -54,9 +51,9 @@ final class SqsStore {
         String name = key.nextString();
         QueueId queue = new QueueId(account, region, name);
         switch (kind) {
-            case QUEUE -> loader.queue(decode(entry.value(), QueueRecord.class));
-            case MESSAGE -> loader.message(queue, decode(entry.value(), MessageRecord.class));
-            case DEDUP -> loader.dedup(queue, decode(entry.value(), DedupEntry.class));
+            case QUEUE -> loader.queue(records.decode(entry.value(), QueueRecord.class));
+            case MESSAGE -> loader.message(queue, records.decode(entry.value(), MessageRecord.class));
+            case DEDUP -> loader.dedup(queue, records.decode(entry.value(), DedupEntry.class));
             default -> {
                 // a kind a later version wrote: left alone
             }
@@ -64,11 +61,11 @@ final class SqsStore {
     }
 
     void putQueue(QueueRecord queue) {
-        store.put(queueKey(queue.id()), encode(queue));
+        store.put(queueKey(queue.id()), records.encode(queue));
     }
 
     void putMessage(WriteBatch.Builder batch, QueueId queue, MessageRecord message) {
-        batch.put(messageKey(queue, message.sequence()), encode(message));
+        batch.put(messageKey(queue, message.sequence()), records.encode(message));
     }
 
     void deleteMessage(WriteBatch.Builder batch, QueueId queue, long sequence) {
@@ -76,7 +73,7 @@ final class SqsStore {
     }
 
     void putDedup(WriteBatch.Builder batch, QueueId queue, DedupEntry entry) {
-        batch.put(dedupKey(queue, entry.key()), encode(entry));
+        batch.put(dedupKey(queue, entry.key()), records.encode(entry));
     }
 
     void deleteDedup(WriteBatch.Builder batch, QueueId queue, String key) {
@@ -133,20 +130,6 @@ final class SqsStore {
         return KeyBuilder.startingWith(scope(queue)).add(DEDUP).add(queue.name()).add(key).build();
     }
 
-    private byte[] encode(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
-    private <T> T decode(byte[] value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt SQS record", e);
-        }
-    }
 
 }

@@ -1,17 +1,13 @@
 package io.kasumi.services.sts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kasumi.auth.CredentialRegistry;
 import io.kasumi.store.Cursor;
 import io.kasumi.store.KeyBuilder;
+import io.kasumi.store.RecordCodec;
 import io.kasumi.store.KeyValue;
 import io.kasumi.store.KeyValueStore;
 import io.kasumi.store.WriteBatch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /**
@@ -23,18 +19,18 @@ final class StsSessions {
 
     private final KeyValueStore store;
     private final CredentialRegistry registry;
-    private final ObjectMapper json = JsonMapper.builder().build();
+    private final RecordCodec records = new RecordCodec("STS");
 
     StsSessions(KeyValueStore store, CredentialRegistry registry) {
         this.store = store;
         this.registry = registry;
         try (Cursor cursor = store.prefix(PREFIX)) {
-            cursor.forEachRemaining(entry -> registry.register(decode(entry.value()).credentials()));
+            cursor.forEachRemaining(entry -> registry.register(records.decode(entry.value(), StsSession.class).credentials()));
         }
     }
 
     void add(StsSession session) {
-        store.put(key(session.accessKeyId()), encode(session));
+        store.put(key(session.accessKeyId()), records.encode(session));
         registry.register(session.credentials());
     }
 
@@ -43,7 +39,7 @@ final class StsSessions {
             return Optional.empty();
         }
         byte[] value = store.get(key(accessKeyId));
-        return value == null ? Optional.empty() : Optional.of(decode(value));
+        return value == null ? Optional.empty() : Optional.of(records.decode(value, StsSession.class));
     }
 
     void clear() {
@@ -51,7 +47,7 @@ final class StsSessions {
         try (Cursor cursor = store.prefix(PREFIX)) {
             cursor.forEachRemaining((KeyValue entry) -> {
                 batch.delete(entry.key());
-                registry.remove(decode(entry.value()).accessKeyId());
+                registry.remove(records.decode(entry.value(), StsSession.class).accessKeyId());
             });
         }
         store.write(batch.build());
@@ -61,19 +57,5 @@ final class StsSessions {
         return KeyBuilder.startingWith(PREFIX).add(accessKeyId).build();
     }
 
-    private byte[] encode(StsSession session) {
-        try {
-            return json.writeValueAsBytes(session);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private StsSession decode(byte[] value) {
-        try {
-            return json.readValue(value, StsSession.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt STS session record", e);
-        }
-    }
 }
