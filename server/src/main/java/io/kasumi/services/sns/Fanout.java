@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * Delivers a publication to every confirmed subscription whose filter policy it passes: SQS in
- * process (raw or enveloped), http/https in the background, email and SMS into the captured list.
+ * process (raw or enveloped), http/https in the background, email, SMS and platform endpoints into
+ * the captured list.
  * A delivery that fails goes to the subscription's dead-letter queue when it has one.
  */
 final class Fanout {
@@ -23,9 +24,11 @@ final class Fanout {
     private final Notifications notifications;
     private final CapturedMessages captured;
     private final HttpDeliveries http;
+    private final PlatformRegistry platforms;
 
     Fanout(ServiceLinks links, FilterPolicies filters, Notifications notifications, CapturedMessages captured,
-           HttpDeliveries http) {
+           HttpDeliveries http, PlatformRegistry platforms) {
+        this.platforms = platforms;
         this.links = links;
         this.filters = filters;
         this.notifications = notifications;
@@ -69,9 +72,14 @@ final class Fanout {
             case "email-json" -> capture(subscription, publication, publication.subject(),
                     notifications.notification(endpoint, topic, subscription, publication));
             case "sms" -> capture(subscription, publication, null, message);
+            case "application" -> platforms.endpoint(subscription.endpoint()).filter(EndpointRecord::enabled)
+                    .ifPresent(device -> captured.add(new CapturedMessages.Captured("Notification", "application",
+                            device.arn(), subscription.topicArn(), subscription.arn(), publication.messageId(), null,
+                            publication.messageFor(device.platform()), Notifications.timestamp(publication.timestamp()),
+                            null, null)));
             default -> {
-                // lambda, firehose and application subscriptions are kept; they receive nothing
-                // until their services run in this Kasumi
+                // lambda and firehose subscriptions are kept; they receive nothing until their
+                // services run in this Kasumi
             }
         }
     }
@@ -102,6 +110,13 @@ final class Fanout {
         captured.add(new CapturedMessages.Captured("Notification", "sms", phoneNumber, null, null,
                 publication.messageId(), null, publication.message(), Notifications.timestamp(publication.timestamp()),
                 null, null));
+    }
+
+    /** Publishing straight to a platform endpoint: the message for its platform (APNS, GCM ...) is captured. */
+    void toEndpoint(EndpointRecord endpoint, Publication publication) {
+        captured.add(new CapturedMessages.Captured("Notification", "application", endpoint.arn(), null, null,
+                publication.messageId(), null, publication.messageFor(endpoint.platform()),
+                Notifications.timestamp(publication.timestamp()), null, null));
     }
 
     private void capture(SubscriptionRecord subscription, Publication publication, String subject, String message) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasumi.api.AwsException;
 import io.kasumi.api.OperationHandler;
 import io.kasumi.api.sns.SnsApi;
+import io.kasumi.auth.CredentialRegistry;
 import io.kasumi.protocol.HttpRequest;
 import io.kasumi.protocol.HttpResponse;
 import io.kasumi.services.ServiceContext;
@@ -16,13 +17,16 @@ import java.util.Optional;
 
 /**
  * Registers SNS. Its internal endpoints under {@code /_kasumi/sns}: {@code /messages} (captured
- * email and SMS; DELETE clears), the signing certificate, and the SubscribeURL and UnsubscribeURL
- * targets that notifications carry.
+ * email, SMS and platform-endpoint messages; DELETE clears), {@code /opt-outs} (POST a
+ * {@code phoneNumber}, optionally {@code account} and {@code region}, as if it had replied STOP),
+ * the signing certificate, and the SubscribeURL and UnsubscribeURL targets that notifications carry.
  */
 public final class SnsModule implements ServiceModule {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnsRegistry registry;
+    private final PlatformRegistry platforms;
+    private final SmsSettings sms;
     private final CapturedMessages captured = new CapturedMessages();
     private final FifoTopics fifo = new FifoTopics();
     private final MessageSigner signer = new MessageSigner();
@@ -30,9 +34,13 @@ public final class SnsModule implements ServiceModule {
     private final Map<String, OperationHandler> handlers;
 
     public SnsModule(ServiceContext context) {
-        this.registry = new SnsRegistry(new SnsStore(context.store()));
-        Fanout fanout = new Fanout(context.links(), new FilterPolicies(), new Notifications(signer), captured, new HttpDeliveries());
-        this.service = new SnsService(registry, fanout, fifo);
+        SnsStore store = new SnsStore(context.store());
+        this.registry = new SnsRegistry(store);
+        this.platforms = new PlatformRegistry(store);
+        this.sms = new SmsSettings(store);
+        Fanout fanout = new Fanout(context.links(), new FilterPolicies(), new Notifications(signer), captured,
+                new HttpDeliveries(), platforms);
+        this.service = new SnsService(registry, fanout, fifo, new MobilePush(platforms), sms);
         this.handlers = SnsApi.handlers(service);
     }
 
@@ -62,6 +70,14 @@ public final class SnsModule implements ServiceModule {
                 }
                 default -> HttpResponse.text(405, "text/plain", "GET or DELETE");
             };
+            case "/opt-outs" -> request.method().equals("POST")
+                    ? answer("OptOutPhoneNumber", () -> {
+                        service.optOut(Objects.requireNonNullElse(request.queryParameter("account"), CredentialRegistry.DEFAULT_ACCOUNT),
+                                Objects.requireNonNullElse(request.queryParameter("region"), "us-east-1"),
+                                request.queryParameter("phoneNumber"));
+                        return null;
+                    })
+                    : HttpResponse.text(405, "text/plain", "POST");
             case Notifications.CERTIFICATE_PATH -> HttpResponse.text(200, "application/x-pem-file", signer.certificatePem());
             case Notifications.CONFIRM_PATH -> answer("ConfirmSubscription", () ->
                     "<SubscriptionArn>" + xml(service.confirm(request.queryParameter("TopicArn"), request.queryParameter("Token")))
@@ -113,6 +129,8 @@ public final class SnsModule implements ServiceModule {
     @Override
     public void reset() {
         registry.reset();
+        platforms.forget();
+        sms.forget();
         captured.clear();
         fifo.clear();
     }

@@ -18,7 +18,17 @@ final class SnsRegistry {
 
     SnsRegistry(SnsStore store) {
         this.store = store;
-        store.load(t -> topics.put(t.arn(), t), s -> subscriptions.put(s.arn(), s));
+        store.load(new SnsStore.Loaded() {
+            @Override
+            public void topic(TopicRecord topic) {
+                topics.put(topic.arn(), topic);
+            }
+
+            @Override
+            public void subscription(SubscriptionRecord subscription) {
+                subscriptions.put(subscription.arn(), subscription);
+            }
+        });
     }
 
     Optional<TopicRecord> topic(String arn) {

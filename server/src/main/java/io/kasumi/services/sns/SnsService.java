@@ -20,6 +20,28 @@ import io.kasumi.api.sns.GetSubscriptionAttributesResponse;
 import io.kasumi.api.sns.GetTopicAttributesInput;
 import io.kasumi.api.sns.GetTopicAttributesResponse;
 import io.kasumi.api.sns.InvalidBatchEntryIdException;
+import io.kasumi.api.sns.AddPermissionInput;
+import io.kasumi.api.sns.CreateEndpointResponse;
+import io.kasumi.api.sns.CreatePlatformApplicationInput;
+import io.kasumi.api.sns.CreatePlatformApplicationResponse;
+import io.kasumi.api.sns.CreatePlatformEndpointInput;
+import io.kasumi.api.sns.DeleteEndpointInput;
+import io.kasumi.api.sns.DeletePlatformApplicationInput;
+import io.kasumi.api.sns.GetEndpointAttributesInput;
+import io.kasumi.api.sns.GetEndpointAttributesResponse;
+import io.kasumi.api.sns.GetPlatformApplicationAttributesInput;
+import io.kasumi.api.sns.GetPlatformApplicationAttributesResponse;
+import io.kasumi.api.sns.GetSMSAttributesInput;
+import io.kasumi.api.sns.GetSMSAttributesResponse;
+import io.kasumi.api.sns.ListEndpointsByPlatformApplicationInput;
+import io.kasumi.api.sns.ListEndpointsByPlatformApplicationResponse;
+import io.kasumi.api.sns.ListPlatformApplicationsInput;
+import io.kasumi.api.sns.ListPlatformApplicationsResponse;
+import io.kasumi.api.sns.RemovePermissionInput;
+import io.kasumi.api.sns.SetEndpointAttributesInput;
+import io.kasumi.api.sns.SetPlatformApplicationAttributesInput;
+import io.kasumi.api.sns.SetSMSAttributesInput;
+import io.kasumi.api.sns.SetSMSAttributesResponse;
 import io.kasumi.api.sns.ListPhoneNumbersOptedOutInput;
 import io.kasumi.api.sns.ListPhoneNumbersOptedOutResponse;
 import io.kasumi.api.sns.ListSubscriptionsByTopicInput;
@@ -63,7 +85,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -75,7 +96,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-/** Amazon SNS: topics, subscriptions and fan-out to SQS, HTTP, email and SMS. */
+/** Amazon SNS: topics, subscriptions, mobile push and fan-out to SQS, HTTP, email, SMS and endpoints. */
 final class SnsService implements SnsApi {
     private static final Pattern TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,256}");
     private static final Pattern FIFO_TOPIC_NAME = Pattern.compile("[A-Za-z0-9_-]{1,251}\\.fifo");
@@ -88,17 +109,20 @@ final class SnsService implements SnsApi {
     private static final int MAX_MESSAGE_BYTES = 262_144;
     private static final int MAX_BATCH_ENTRIES = 10;
     private static final int MAX_TAGS = 50;
-    private static final int PAGE_SIZE = 100;
 
     private final SnsRegistry registry;
     private final Fanout fanout;
     private final FifoTopics fifo;
+    private final MobilePush push;
+    private final SmsSettings sms;
     private final Map<String, Object> fifoLocks = new ConcurrentHashMap<>();
 
-    SnsService(SnsRegistry registry, Fanout fanout, FifoTopics fifo) {
+    SnsService(SnsRegistry registry, Fanout fanout, FifoTopics fifo, MobilePush push, SmsSettings sms) {
         this.registry = registry;
         this.fanout = fanout;
         this.fifo = fifo;
+        this.push = push;
+        this.sms = sms;
     }
 
     // ---- topics
@@ -160,7 +184,7 @@ final class SnsService implements SnsApi {
     @Override
     public ListTopicsResponse listTopics(RequestContext context, ListTopicsInput input) {
         List<String> arns = registry.topics(context.account(), context.region()).stream().map(TopicRecord::arn).toList();
-        Page<String> page = page(arns, Function.identity(), input.nextToken());
+        Pages.Page<String> page = Pages.page(arns, Function.identity(), input.nextToken());
         return new ListTopicsResponse(page.items().stream().map(Topic::new).toList(), page.nextToken());
     }
 
@@ -201,6 +225,19 @@ final class SnsService implements SnsApi {
             throw SnsErrors.invalidParameter("DataProtectionPolicy: failed to parse JSON.");
         }
         registry.update(topic.withDataProtectionPolicy(input.dataProtectionPolicy()));
+    }
+
+    @Override
+    public void addPermission(RequestContext context, AddPermissionInput input) {
+        TopicRecord topic = topic(input.topicArn());
+        registry.update(topic.withAttribute(TopicAttributes.POLICY,
+                TopicPermissions.add(topic, input.label(), input.awsAccountId(), input.actionName())));
+    }
+
+    @Override
+    public void removePermission(RequestContext context, RemovePermissionInput input) {
+        TopicRecord topic = topic(input.topicArn());
+        registry.update(topic.withAttribute(TopicAttributes.POLICY, TopicPermissions.remove(topic, input.label())));
     }
 
     // ---- tags
@@ -380,7 +417,7 @@ final class SnsService implements SnsApi {
 
     @Override
     public ListSubscriptionsResponse listSubscriptions(RequestContext context, ListSubscriptionsInput input) {
-        Page<SubscriptionRecord> page = page(registry.subscriptions(context.account(), context.region()),
+        Pages.Page<SubscriptionRecord> page = Pages.page(registry.subscriptions(context.account(), context.region()),
                 SubscriptionRecord::arn, input.nextToken());
         return new ListSubscriptionsResponse(page.items().stream().map(SnsService::listed).toList(), page.nextToken());
     }
@@ -388,7 +425,7 @@ final class SnsService implements SnsApi {
     @Override
     public ListSubscriptionsByTopicResponse listSubscriptionsByTopic(RequestContext context, ListSubscriptionsByTopicInput input) {
         TopicRecord topic = topic(input.topicArn());
-        Page<SubscriptionRecord> page = page(registry.subscriptionsOf(topic.arn()), SubscriptionRecord::arn, input.nextToken());
+        Pages.Page<SubscriptionRecord> page = Pages.page(registry.subscriptionsOf(topic.arn()), SubscriptionRecord::arn, input.nextToken());
         return new ListSubscriptionsByTopicResponse(page.items().stream().map(SnsService::listed).toList(), page.nextToken());
     }
 
@@ -440,7 +477,10 @@ final class SnsService implements SnsApi {
         }
         String arn = input.topicArn() != null ? input.topicArn() : input.targetArn();
         if (input.targetArn() != null && Arn.parse(arn).map(a -> a.resource().contains("/")).orElse(false)) {
-            throw SnsErrors.invalidParameter("TargetArn Reason: No endpoint found for the target arn specified");
+            EndpointRecord endpoint = push.publishTarget(arn);
+            Publication publication = accept(null, message, context.now());
+            fanout.toEndpoint(endpoint, publication);
+            return new PublishResponse(publication.messageId(), null);
         }
         TopicRecord topic = topic(arn);
         Publication publication = publish(context, topic, message);
@@ -557,24 +597,114 @@ final class SnsService implements SnsApi {
                 fifoTopic ? fifo.nextSequenceNumber() : null, now);
     }
 
-    // ---- SMS settings that need no state
+    // ---- mobile push
+
+    @Override
+    public CreatePlatformApplicationResponse createPlatformApplication(RequestContext context, CreatePlatformApplicationInput input) {
+        return push.createApplication(context, input);
+    }
+
+    @Override
+    public GetPlatformApplicationAttributesResponse getPlatformApplicationAttributes(RequestContext context,
+                                                                                     GetPlatformApplicationAttributesInput input) {
+        return new GetPlatformApplicationAttributesResponse(push.applicationAttributes(input.platformApplicationArn()));
+    }
+
+    @Override
+    public void setPlatformApplicationAttributes(RequestContext context, SetPlatformApplicationAttributesInput input) {
+        push.setApplicationAttributes(input.platformApplicationArn(), input.attributes());
+    }
+
+    @Override
+    public ListPlatformApplicationsResponse listPlatformApplications(RequestContext context, ListPlatformApplicationsInput input) {
+        return push.listApplications(context, input.nextToken());
+    }
+
+    @Override
+    public void deletePlatformApplication(RequestContext context, DeletePlatformApplicationInput input) {
+        push.deleteApplication(input.platformApplicationArn());
+    }
+
+    @Override
+    public CreateEndpointResponse createPlatformEndpoint(RequestContext context, CreatePlatformEndpointInput input) {
+        return push.createEndpoint(context, input);
+    }
+
+    @Override
+    public GetEndpointAttributesResponse getEndpointAttributes(RequestContext context, GetEndpointAttributesInput input) {
+        return new GetEndpointAttributesResponse(push.endpointAttributes(input.endpointArn()));
+    }
+
+    @Override
+    public void setEndpointAttributes(RequestContext context, SetEndpointAttributesInput input) {
+        push.setEndpointAttributes(input.endpointArn(), input.attributes());
+    }
+
+    @Override
+    public ListEndpointsByPlatformApplicationResponse listEndpointsByPlatformApplication(RequestContext context,
+                                                                                         ListEndpointsByPlatformApplicationInput input) {
+        return push.listEndpoints(input.platformApplicationArn(), input.nextToken());
+    }
+
+    @Override
+    public void deleteEndpoint(RequestContext context, DeleteEndpointInput input) {
+        push.deleteEndpoint(input.endpointArn());
+    }
+
+    // ---- SMS settings
+
+    @Override
+    public SetSMSAttributesResponse setSMSAttributes(RequestContext context, SetSMSAttributesInput input) {
+        Map<String, String> attributes = input.attributes() == null ? Map.of() : input.attributes();
+        attributes.forEach(SmsAttributes::check);
+        sms.setAttributes(context.account(), context.region(), attributes);
+        return new SetSMSAttributesResponse();
+    }
+
+    @Override
+    public GetSMSAttributesResponse getSMSAttributes(RequestContext context, GetSMSAttributesInput input) {
+        Map<String, String> stored = sms.of(context.account(), context.region()).attributes();
+        List<String> wanted = input.attributes() == null ? List.of() : input.attributes();
+        Map<String, String> out = new LinkedHashMap<>();
+        stored.forEach((name, value) -> {
+            if (wanted.isEmpty() || wanted.contains(name)) {
+                out.put(name, value);
+            }
+        });
+        return new GetSMSAttributesResponse(out);
+    }
 
     @Override
     public CheckIfPhoneNumberIsOptedOutResponse checkIfPhoneNumberIsOptedOut(RequestContext context, CheckIfPhoneNumberIsOptedOutInput input) {
-        if (!PHONE_NUMBER.matcher(input.phoneNumber()).matches()) {
+        if (input.phoneNumber() == null || !PHONE_NUMBER.matcher(input.phoneNumber()).matches()) {
             throw SnsErrors.invalidParameter("PhoneNumber");
         }
-        return new CheckIfPhoneNumberIsOptedOutResponse(false);
+        return new CheckIfPhoneNumberIsOptedOutResponse(
+                sms.of(context.account(), context.region()).optedOut().contains(input.phoneNumber()));
     }
 
     @Override
     public ListPhoneNumbersOptedOutResponse listPhoneNumbersOptedOut(RequestContext context, ListPhoneNumbersOptedOutInput input) {
-        return new ListPhoneNumbersOptedOutResponse(List.of(), null);
+        List<String> numbers = sms.of(context.account(), context.region()).optedOut().stream().sorted().toList();
+        Pages.Page<String> page = Pages.page(numbers, Function.identity(), input.nextToken());
+        return new ListPhoneNumbersOptedOutResponse(page.items(), page.nextToken());
     }
 
     @Override
     public OptInPhoneNumberResponse optInPhoneNumber(RequestContext context, OptInPhoneNumberInput input) {
+        if (input.phoneNumber() == null || !PHONE_NUMBER.matcher(input.phoneNumber()).matches()) {
+            throw SnsErrors.invalidParameter("PhoneNumber");
+        }
+        sms.optIn(context.account(), context.region(), input.phoneNumber());
         return new OptInPhoneNumberResponse();
+    }
+
+    /** A phone number that replied STOP, as the internal endpoint records it. */
+    void optOut(String account, String region, String phoneNumber) {
+        if (phoneNumber == null || !PHONE_NUMBER.matcher(phoneNumber).matches()) {
+            throw SnsErrors.invalidParameter("PhoneNumber");
+        }
+        sms.optOut(account, region, phoneNumber);
     }
 
     // ---- helpers
@@ -597,38 +727,6 @@ final class SnsService implements SnsApi {
             throw SnsErrors.invalidParameter("SubscriptionArn");
         }
         return registry.subscription(arn).orElseThrow(SnsErrors::subscriptionNotFound);
-    }
-
-    private record Page<T>(List<T> items, String nextToken) {
-    }
-
-    /** Pages of 100 by an opaque token naming the last key answered. */
-    private static <T> Page<T> page(List<T> items, Function<T, String> key, String nextToken) {
-        int start = 0;
-        if (nextToken != null && !nextToken.isEmpty()) {
-            String after;
-            try {
-                after = new String(Base64.getUrlDecoder().decode(nextToken), StandardCharsets.UTF_8);
-            } catch (IllegalArgumentException e) {
-                throw SnsErrors.invalidParameter("NextToken");
-            }
-            int index = -1;
-            for (int i = 0; i < items.size(); i++) {
-                if (key.apply(items.get(i)).equals(after)) {
-                    index = i;
-                    break;
-                }
-            }
-            if (index < 0) {
-                throw SnsErrors.invalidParameter("NextToken");
-            }
-            start = index + 1;
-        }
-        int end = Math.min(items.size(), start + PAGE_SIZE);
-        String token = end < items.size()
-                ? Base64.getUrlEncoder().withoutPadding().encodeToString(key.apply(items.get(end - 1)).getBytes(StandardCharsets.UTF_8))
-                : null;
-        return new Page<>(items.subList(start, end), token);
     }
 
     private static int utf8(String text) {

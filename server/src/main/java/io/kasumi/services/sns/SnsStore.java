@@ -12,16 +12,38 @@ import io.kasumi.store.WriteBatch;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.function.Consumer;
 
 /**
  * Where SNS state lives in the key-value store: {@code sns/ACCOUNT/REGION/topic/NAME} and
- * {@code sns/ACCOUNT/REGION/subscription/ARN} (in the topic's account and region). Values are JSON.
+ * {@code sns/ACCOUNT/REGION/subscription/ARN} (in the topic's account and region),
+ * {@code sns/ACCOUNT/REGION/application/PLATFORM/NAME}, {@code sns/ACCOUNT/REGION/endpoint/ARN} and
+ * {@code sns/ACCOUNT/REGION/sms/settings}. Values are JSON.
  */
 final class SnsStore {
     private static final byte[] ROOT = new KeyBuilder().add("sns").build();
     private static final String TOPIC = "topic";
     private static final String SUBSCRIPTION = "subscription";
+    private static final String APPLICATION = "application";
+    private static final String ENDPOINT = "endpoint";
+    private static final String SMS = "sms";
+
+    /** Receives each stored record as the module starts; each registry takes the kinds it holds. */
+    interface Loaded {
+        default void topic(TopicRecord topic) {
+        }
+
+        default void subscription(SubscriptionRecord subscription) {
+        }
+
+        default void application(PlatformApplicationRecord application) {
+        }
+
+        default void endpoint(EndpointRecord endpoint) {
+        }
+
+        default void sms(SmsSettingsRecord settings) {
+        }
+    }
 
     private final KeyValueStore store;
     private final ObjectMapper json = JsonMapper.builder().build();
@@ -30,7 +52,7 @@ final class SnsStore {
         this.store = store;
     }
 
-    void load(Consumer<TopicRecord> topics, Consumer<SubscriptionRecord> subscriptions) {
+    void load(Loaded loaded) {
         try (Cursor cursor = store.prefix(ROOT)) {
             cursor.forEachRemaining((KeyValue entry) -> {
                 KeyReader key = new KeyReader(entry.key());
@@ -38,8 +60,11 @@ final class SnsStore {
                 key.skip();
                 key.skip();
                 switch (key.nextString()) {
-                    case TOPIC -> topics.accept(decode(entry.value(), TopicRecord.class));
-                    case SUBSCRIPTION -> subscriptions.accept(decode(entry.value(), SubscriptionRecord.class));
+                    case TOPIC -> loaded.topic(decode(entry.value(), TopicRecord.class));
+                    case SUBSCRIPTION -> loaded.subscription(decode(entry.value(), SubscriptionRecord.class));
+                    case APPLICATION -> loaded.application(decode(entry.value(), PlatformApplicationRecord.class));
+                    case ENDPOINT -> loaded.endpoint(decode(entry.value(), EndpointRecord.class));
+                    case SMS -> loaded.sms(decode(entry.value(), SmsSettingsRecord.class));
                     default -> {
                         // a kind a later version wrote: left alone
                     }
@@ -67,6 +92,30 @@ final class SnsStore {
         store.write(batch.build());
     }
 
+    void putApplication(PlatformApplicationRecord application) {
+        store.put(applicationKey(application), encode(application));
+    }
+
+    /** Deletes the application and its endpoints in one batch. */
+    void deleteApplication(PlatformApplicationRecord application, Iterable<EndpointRecord> endpoints) {
+        WriteBatch.Builder batch = WriteBatch.builder().delete(applicationKey(application));
+        endpoints.forEach(e -> batch.delete(endpointKey(e)));
+        store.write(batch.build());
+    }
+
+    void putEndpoint(EndpointRecord endpoint) {
+        store.put(endpointKey(endpoint), encode(endpoint));
+    }
+
+    void deleteEndpoint(EndpointRecord endpoint) {
+        store.delete(endpointKey(endpoint));
+    }
+
+    void putSms(SmsSettingsRecord settings) {
+        store.put(KeyBuilder.startingWith(ROOT).add(settings.account()).add(settings.region()).add(SMS).add("settings")
+                .build(), encode(settings));
+    }
+
     void clear() {
         WriteBatch.Builder batch = WriteBatch.builder();
         try (Cursor cursor = store.prefix(ROOT)) {
@@ -86,6 +135,16 @@ final class SnsStore {
         Arn topic = Arn.parse(subscription.topicArn()).orElseThrow();
         return KeyBuilder.startingWith(ROOT).add(topic.account()).add(topic.region()).add(SUBSCRIPTION)
                 .add(subscription.arn()).build();
+    }
+
+    private static byte[] applicationKey(PlatformApplicationRecord application) {
+        return KeyBuilder.startingWith(ROOT).add(application.account()).add(application.region()).add(APPLICATION)
+                .add(application.platform()).add(application.name()).build();
+    }
+
+    private static byte[] endpointKey(EndpointRecord endpoint) {
+        Arn arn = Arn.parse(endpoint.arn()).orElseThrow();
+        return KeyBuilder.startingWith(ROOT).add(arn.account()).add(arn.region()).add(ENDPOINT).add(endpoint.arn()).build();
     }
 
     private byte[] encode(Object value) {
