@@ -1,17 +1,15 @@
 package io.kasumi.services.sns;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kasumi.shared.Arn;
 import io.kasumi.store.Cursor;
 import io.kasumi.store.KeyBuilder;
+import io.kasumi.store.RecordCodec;
 import io.kasumi.store.KeyReader;
 import io.kasumi.store.KeyValue;
 import io.kasumi.store.KeyValueStore;
 import io.kasumi.store.WriteBatch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
 
 /**
  * Where SNS state lives in the key-value store: {@code sns/ACCOUNT/REGION/topic/NAME} and
@@ -46,7 +44,7 @@ final class SnsStore {
     }
 
     private final KeyValueStore store;
-    private final ObjectMapper json = JsonMapper.builder().build();
+    private final RecordCodec records = new RecordCodec("SNS");
 
     SnsStore(KeyValueStore store) {
         this.store = store;
@@ -60,11 +58,11 @@ final class SnsStore {
                 key.skip();
                 key.skip();
                 switch (key.nextString()) {
-                    case TOPIC -> loaded.topic(decode(entry.value(), TopicRecord.class));
-                    case SUBSCRIPTION -> loaded.subscription(decode(entry.value(), SubscriptionRecord.class));
-                    case APPLICATION -> loaded.application(decode(entry.value(), PlatformApplicationRecord.class));
-                    case ENDPOINT -> loaded.endpoint(decode(entry.value(), EndpointRecord.class));
-                    case SMS -> loaded.sms(decode(entry.value(), SmsSettingsRecord.class));
+                    case TOPIC -> loaded.topic(records.decode(entry.value(), TopicRecord.class));
+                    case SUBSCRIPTION -> loaded.subscription(records.decode(entry.value(), SubscriptionRecord.class));
+                    case APPLICATION -> loaded.application(records.decode(entry.value(), PlatformApplicationRecord.class));
+                    case ENDPOINT -> loaded.endpoint(records.decode(entry.value(), EndpointRecord.class));
+                    case SMS -> loaded.sms(records.decode(entry.value(), SmsSettingsRecord.class));
                     default -> {
                         // a kind a later version wrote: left alone
                     }
@@ -74,11 +72,11 @@ final class SnsStore {
     }
 
     void putTopic(TopicRecord topic) {
-        store.put(topicKey(topic.account(), topic.region(), topic.name()), encode(topic));
+        store.put(topicKey(topic.account(), topic.region(), topic.name()), records.encode(topic));
     }
 
     void putSubscription(SubscriptionRecord subscription) {
-        store.put(subscriptionKey(subscription), encode(subscription));
+        store.put(subscriptionKey(subscription), records.encode(subscription));
     }
 
     void deleteSubscription(SubscriptionRecord subscription) {
@@ -93,7 +91,7 @@ final class SnsStore {
     }
 
     void putApplication(PlatformApplicationRecord application) {
-        store.put(applicationKey(application), encode(application));
+        store.put(applicationKey(application), records.encode(application));
     }
 
     /** Deletes the application and its endpoints in one batch. */
@@ -104,7 +102,7 @@ final class SnsStore {
     }
 
     void putEndpoint(EndpointRecord endpoint) {
-        store.put(endpointKey(endpoint), encode(endpoint));
+        store.put(endpointKey(endpoint), records.encode(endpoint));
     }
 
     void deleteEndpoint(EndpointRecord endpoint) {
@@ -113,7 +111,7 @@ final class SnsStore {
 
     void putSms(SmsSettingsRecord settings) {
         store.put(KeyBuilder.startingWith(ROOT).add(settings.account()).add(settings.region()).add(SMS).add("settings")
-                .build(), encode(settings));
+                .build(), records.encode(settings));
     }
 
     void clear() {
@@ -147,19 +145,4 @@ final class SnsStore {
         return KeyBuilder.startingWith(ROOT).add(arn.account()).add(arn.region()).add(ENDPOINT).add(endpoint.arn()).build();
     }
 
-    private byte[] encode(Object value) {
-        try {
-            return json.writeValueAsBytes(value);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private <T> T decode(byte[] value, Class<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt SNS record", e);
-        }
-    }
 }
