@@ -3,15 +3,13 @@ package io.kasumi.services.sns;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasumi.api.AwsException;
-import io.kasumi.api.OperationHandler;
 import io.kasumi.api.sns.SnsApi;
 import io.kasumi.auth.CredentialRegistry;
 import io.kasumi.protocol.HttpRequest;
 import io.kasumi.protocol.HttpResponse;
 import io.kasumi.services.ServiceContext;
-import io.kasumi.services.ServiceModule;
+import io.kasumi.services.ApiModule;
 
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -21,42 +19,36 @@ import java.util.Optional;
  * {@code phoneNumber}, optionally {@code account} and {@code region}, as if it had replied STOP),
  * the signing certificate, and the SubscribeURL and UnsubscribeURL targets that notifications carry.
  */
-public final class SnsModule implements ServiceModule {
+public final class SnsModule extends ApiModule {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SnsRegistry registry;
     private final PlatformRegistry platforms;
     private final SmsSettings sms;
-    private final CapturedMessages captured = new CapturedMessages();
-    private final FifoTopics fifo = new FifoTopics();
-    private final MessageSigner signer = new MessageSigner();
+    private final CapturedMessages captured;
+    private final FifoTopics fifo;
+    private final MessageSigner signer;
     private final SnsService service;
-    private final Map<String, OperationHandler> handlers;
 
     public SnsModule(ServiceContext context) {
         SnsStore store = new SnsStore(context.store());
-        this.registry = new SnsRegistry(store);
-        this.platforms = new PlatformRegistry(store);
-        this.sms = new SmsSettings(store);
+        SnsRegistry registry = new SnsRegistry(store);
+        PlatformRegistry platforms = new PlatformRegistry(store);
+        SmsSettings sms = new SmsSettings(store);
+        CapturedMessages captured = new CapturedMessages();
+        FifoTopics fifo = new FifoTopics();
+        MessageSigner signer = new MessageSigner();
         Fanout fanout = new Fanout(context.links(), new FilterPolicies(), new Notifications(signer), captured,
                 new HttpDeliveries(), platforms);
-        this.service = new SnsService(registry, fanout, fifo, new MobilePush(platforms), sms);
-        this.handlers = SnsApi.handlers(service);
-    }
-
-    @Override
-    public String name() {
-        return SnsApi.SERVICE_NAME;
-    }
-
-    @Override
-    public Map<String, OperationHandler> handlers() {
-        return handlers;
-    }
-
-    @Override
-    public Object implementation() {
-        return service;
+        SnsService service = new SnsService(registry, fanout, fifo, new MobilePush(platforms), sms);
+        super(SnsApi.SERVICE_NAME, service, SnsApi.handlers(service));
+        this.registry = registry;
+        this.platforms = platforms;
+        this.sms = sms;
+        this.captured = captured;
+        this.fifo = fifo;
+        this.signer = signer;
+        this.service = service;
     }
 
     @Override
