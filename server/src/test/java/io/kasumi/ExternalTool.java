@@ -52,7 +52,7 @@ public final class ExternalTool {
     }
 
     /** Environment for AWS tools that points them at Kasumi and away from the user's own config. */
-    public static Map<String, String> awsEnvironment(Kasumi kasumi) {
+    public static Map<String, String> awsEnvironment(RunningKasumi kasumi) {
         return Map.of(
                 "AWS_ACCESS_KEY_ID", "test",
                 "AWS_SECRET_ACCESS_KEY", "test",

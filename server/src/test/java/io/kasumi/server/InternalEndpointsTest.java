@@ -2,12 +2,11 @@ package io.kasumi.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kasumi.Kasumi;
+import io.kasumi.RunningKasumi;
 import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -24,17 +23,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class InternalEndpointsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Kasumi kasumi;
-
-    @BeforeAll
-    static void start() {
-        kasumi = Kasumi.builder().port(0).authMode("verify").services(java.util.List.of("sts", "kms")).start();
-    }
-
-    @AfterAll
-    static void stop() {
-        kasumi.close();
-    }
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create().authMode("verify").services(java.util.List.of("sts", "kms"));
 
     @AfterEach
     void resetClock() {
@@ -86,12 +76,12 @@ class InternalEndpointsTest {
     @Test
     void resetForgetsIssuedCredentials() throws IOException {
         Credentials credentials;
-        try (StsClient sts = TestKasumi.sts(kasumi)) {
+        try (StsClient sts = TestKasumi.sts(kasumi.kasumi())) {
             credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/r").roleSessionName("reset")).credentials();
         }
         call("POST", "/moto-api/reset", "");
 
-        try (StsClient asRole = TestKasumi.sts(kasumi, TestKasumi.session(credentials))) {
+        try (StsClient asRole = TestKasumi.sts(kasumi.kasumi(), TestKasumi.session(credentials))) {
             assertThatThrownBy(asRole::getCallerIdentity).isInstanceOfSatisfying(StsException.class,
                     e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId"));
         }

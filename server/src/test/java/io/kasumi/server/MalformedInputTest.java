@@ -1,11 +1,10 @@
 package io.kasumi.server;
 
-import io.kasumi.Kasumi;
+import io.kasumi.RunningKasumi;
 import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import java.net.URI;
@@ -18,21 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MalformedInputTest {
     private static final String SCOPE = "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/%s/aws4_request, "
             + "SignedHeaders=host;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000";
-    private static Kasumi kasumi;
-
-    @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        kasumi.close();
-    }
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
 
     @AfterEach
     void serverStillServes() {
-        try (StsClient sts = TestKasumi.sts(kasumi)) {
+        try (StsClient sts = TestKasumi.sts(kasumi.kasumi())) {
             assertThat(sts.getCallerIdentity().account()).isEqualTo("000000000000");
         }
     }

@@ -1,10 +1,9 @@
 package io.kasumi.server;
 
-import io.kasumi.Kasumi;
+import io.kasumi.RunningKasumi;
 import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -16,28 +15,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class VerifyModeTest {
-    private static Kasumi kasumi;
-
-    @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start("verify");
-    }
-
-    @AfterAll
-    static void stop() {
-        kasumi.close();
-    }
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create().authMode("verify");
 
     @Test
     void correctlySignedRequestIsServed() {
-        try (StsClient sts = TestKasumi.sts(kasumi)) {
+        try (StsClient sts = TestKasumi.sts(kasumi.kasumi())) {
             assertThat(sts.getCallerIdentity().account()).isEqualTo("000000000000");
         }
     }
 
     @Test
     void wrongSecretIsSignatureDoesNotMatch() {
-        try (StsClient sts = TestKasumi.sts(kasumi, AwsBasicCredentials.create("test", "not-the-secret"))) {
+        try (StsClient sts = TestKasumi.sts(kasumi.kasumi(), AwsBasicCredentials.create("test", "not-the-secret"))) {
             assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
                 assertThat(e.statusCode()).isEqualTo(403);
@@ -47,7 +37,7 @@ class VerifyModeTest {
 
     @Test
     void unknownAccessKeyIsInvalidClientTokenId() {
-        try (StsClient sts = TestKasumi.sts(kasumi, AwsBasicCredentials.create("AKIANOBODYKNOWS00000", "x"))) {
+        try (StsClient sts = TestKasumi.sts(kasumi.kasumi(), AwsBasicCredentials.create("AKIANOBODYKNOWS00000", "x"))) {
             assertThatThrownBy(sts::getCallerIdentity).isInstanceOfSatisfying(StsException.class, e -> {
                 assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidClientTokenId");
                 assertThat(e.statusCode()).isEqualTo(403);
@@ -58,11 +48,11 @@ class VerifyModeTest {
     @Test
     void temporaryCredentialsWorkUntilTheyExpire() {
         Credentials credentials;
-        try (StsClient sts = TestKasumi.sts(kasumi)) {
+        try (StsClient sts = TestKasumi.sts(kasumi.kasumi())) {
             credentials = sts.assumeRole(r -> r.roleArn("arn:aws:iam::000000000000:role/app").roleSessionName("verify")
                     .durationSeconds(900)).credentials();
         }
-        try (StsClient asRole = TestKasumi.sts(kasumi, TestKasumi.session(credentials))) {
+        try (StsClient asRole = TestKasumi.sts(kasumi.kasumi(), TestKasumi.session(credentials))) {
             assertThat(asRole.getCallerIdentity().arn()).isEqualTo("arn:aws:sts::000000000000:assumed-role/app/verify");
 
             kasumi.clock().advance(Duration.ofMinutes(16));

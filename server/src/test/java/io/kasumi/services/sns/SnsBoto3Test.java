@@ -1,11 +1,9 @@
 package io.kasumi.services.sns;
 
 import io.kasumi.ExternalTool;
-import io.kasumi.Kasumi;
-import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.kasumi.RunningKasumi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -57,17 +55,8 @@ class SnsBoto3Test {
             print(json.dumps(counts, sort_keys=True))
             """;
 
-    private static Kasumi kasumi;
-
-    @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        kasumi.close();
-    }
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
 
     @Test
     void boto3FanOutWithFilterPoliciesDeliversEachQueueExactlyItsShare() {

@@ -3,10 +3,11 @@ package io.kasumi.services.sns;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasumi.Kasumi;
+import io.kasumi.RunningKasumi;
 import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.InvalidParameterException;
 import software.amazon.awssdk.services.sns.model.NotFoundException;
@@ -21,19 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SnsPermissionAndSmsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Kasumi kasumi;
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
     private static SnsClient sns;
 
     @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-        sns = SnsClients.sns(kasumi);
-    }
-
-    @AfterAll
-    static void stop() {
-        sns.close();
-        kasumi.close();
+    static void connect() {
+        sns = kasumi.client(SnsClients::sns);
     }
 
     private static JsonNode policy(String topic) throws Exception {

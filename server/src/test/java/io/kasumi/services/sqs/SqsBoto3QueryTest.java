@@ -2,10 +2,9 @@ package io.kasumi.services.sqs;
 
 import io.kasumi.ExternalTool;
 import io.kasumi.Kasumi;
-import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.kasumi.RunningKasumi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -83,17 +82,8 @@ class SqsBoto3QueryTest {
                 "error": error,
             }))
             """;
-    private static Kasumi kasumi;
-
-    @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        kasumi.close();
-    }
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
 
     private static Path resource(String name, Path dir) throws Exception {
         Path file = dir.resolve(name.replace('/', '-'));

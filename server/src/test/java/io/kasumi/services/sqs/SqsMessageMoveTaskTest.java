@@ -1,10 +1,9 @@
 package io.kasumi.services.sqs;
 
-import io.kasumi.Kasumi;
-import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
+import io.kasumi.RunningKasumi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ListMessageMoveTasksResultEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -22,19 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Message move tasks redrive a dead-letter queue at their rate, on the virtual clock. */
 class SqsMessageMoveTaskTest {
-    private static Kasumi kasumi;
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
     private static SqsClient sqs;
 
     @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-        sqs = SqsClients.sqs(kasumi);
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        kasumi.close();
+    static void connect() {
+        sqs = kasumi.client(SqsClients::sqs);
     }
 
     private record Pair(String sourceUrl, String dlqUrl, String dlqArn) {

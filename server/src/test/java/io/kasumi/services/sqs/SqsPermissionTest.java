@@ -2,11 +2,10 @@ package io.kasumi.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.kasumi.Kasumi;
-import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
+import io.kasumi.RunningKasumi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.OverLimitException;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -22,19 +21,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** AddPermission and RemovePermission edit the queue's Policy document as AWS does. */
 class SqsPermissionTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Kasumi kasumi;
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
     private static SqsClient sqs;
 
     @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-        sqs = SqsClients.sqs(kasumi);
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        kasumi.close();
+    static void connect() {
+        sqs = kasumi.client(SqsClients::sqs);
     }
 
     private static Map<String, String> attributes(String url) {

@@ -1,10 +1,10 @@
 package io.kasumi.services.sqs;
 
-import io.kasumi.Kasumi;
+import io.kasumi.RunningKasumi;
 import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -34,19 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SqsQueryProtocolTest {
     private static final String NAMESPACE = "http://queue.amazonaws.com/doc/2012-11-05/";
-    private static Kasumi kasumi;
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
     private static SqsClient sqs;
 
     @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-        sqs = SqsClients.sqs(kasumi);
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        kasumi.close();
+    static void connect() {
+        sqs = kasumi.client(SqsClients::sqs);
     }
 
     /** A form post of the parameters (Version added), to the path given. */

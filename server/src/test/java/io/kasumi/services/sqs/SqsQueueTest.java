@@ -1,10 +1,10 @@
 package io.kasumi.services.sqs;
 
-import io.kasumi.Kasumi;
+import io.kasumi.RunningKasumi;
 import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.GetQueueAttributesResponse;
 import software.amazon.awssdk.services.sqs.model.InvalidAttributeNameException;
@@ -33,19 +33,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class SqsQueueTest {
-    private static Kasumi kasumi;
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
     private static SqsClient sqs;
 
     @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-        sqs = SqsClients.sqs(kasumi);
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        kasumi.close();
+    static void connect() {
+        sqs = kasumi.client(SqsClients::sqs);
     }
 
     @Test

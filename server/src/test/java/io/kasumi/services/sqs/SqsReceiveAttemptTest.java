@@ -1,10 +1,9 @@
 package io.kasumi.services.sqs;
 
-import io.kasumi.Kasumi;
-import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
+import io.kasumi.RunningKasumi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -19,19 +18,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** ReceiveRequestAttemptId: a FIFO receive retried within five minutes answers the same messages. */
 class SqsReceiveAttemptTest {
-    private static Kasumi kasumi;
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
     private static SqsClient sqs;
 
     @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-        sqs = SqsClients.sqs(kasumi);
-    }
-
-    @AfterAll
-    static void stop() {
-        sqs.close();
-        kasumi.close();
+    static void connect() {
+        sqs = kasumi.client(SqsClients::sqs);
     }
 
     private static String fifoWith(String... bodies) {

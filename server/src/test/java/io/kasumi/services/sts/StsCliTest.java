@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.kasumi.ExternalTool;
 import io.kasumi.Kasumi;
-import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.kasumi.RunningKasumi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,17 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The AWS CLI and boto3, as users run them against Kasumi. */
 class StsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static Kasumi kasumi;
-
-    @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start("verify");
-    }
-
-    @AfterAll
-    static void stop() {
-        kasumi.close();
-    }
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create().authMode("verify");
 
     @Test
     void awsCliGetCallerIdentity() throws Exception {

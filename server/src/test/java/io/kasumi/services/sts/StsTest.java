@@ -1,10 +1,10 @@
 package io.kasumi.services.sts;
 
-import io.kasumi.Kasumi;
+import io.kasumi.RunningKasumi;
 import io.kasumi.TestKasumi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
@@ -23,19 +23,13 @@ import static org.assertj.core.api.Assertions.within;
 class StsTest {
     private static final String ROLE = "arn:aws:iam::111122223333:role/deploy/ci-deployer";
 
-    private static Kasumi kasumi;
+    @RegisterExtension
+    static final RunningKasumi kasumi = RunningKasumi.create();
     private static StsClient sts;
 
     @BeforeAll
-    static void start() {
-        kasumi = TestKasumi.start();
-        sts = TestKasumi.sts(kasumi);
-    }
-
-    @AfterAll
-    static void stop() {
-        sts.close();
-        kasumi.close();
+    static void connect() {
+        sts = kasumi.client(TestKasumi::sts);
     }
 
     @Test
@@ -49,7 +43,7 @@ class StsTest {
 
     @Test
     void twelveDigitAccessKeyIsItsOwnAccount() {
-        try (StsClient other = TestKasumi.sts(kasumi, AwsBasicCredentials.create("123456789012", "secret"))) {
+        try (StsClient other = TestKasumi.sts(kasumi.kasumi(), AwsBasicCredentials.create("123456789012", "secret"))) {
             assertThat(other.getCallerIdentity().account()).isEqualTo("123456789012");
         }
     }
@@ -67,7 +61,7 @@ class StsTest {
         assertThat(assumed.assumedRoleUser().assumedRoleId()).matches("AROA[A-Z2-7]{17}:build-42");
         assertThat(assumed.packedPolicySize()).isNull();
 
-        try (StsClient asRole = TestKasumi.sts(kasumi, TestKasumi.session(credentials))) {
+        try (StsClient asRole = TestKasumi.sts(kasumi.kasumi(), TestKasumi.session(credentials))) {
             GetCallerIdentityResponse identity = asRole.getCallerIdentity();
             assertThat(identity.account()).isEqualTo("111122223333");
             assertThat(identity.arn()).isEqualTo("arn:aws:sts::111122223333:assumed-role/ci-deployer/build-42");
@@ -121,7 +115,7 @@ class StsTest {
     @Test
     void roleChainingIsLimitedToOneHour() {
         Credentials first = sts.assumeRole(r -> r.roleArn(ROLE).roleSessionName("hop1")).credentials();
-        try (StsClient asRole = TestKasumi.sts(kasumi, TestKasumi.session(first))) {
+        try (StsClient asRole = TestKasumi.sts(kasumi.kasumi(), TestKasumi.session(first))) {
             assertThatThrownBy(() -> asRole.assumeRole(r -> r.roleArn(ROLE).roleSessionName("hop2").durationSeconds(7200)))
                     .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.awsErrorDetails().errorMessage())
                             .contains("1 hour session limit for roles assumed by role chaining"));
@@ -141,7 +135,7 @@ class StsTest {
     void sessionTokenCredentialsKeepTheCallersIdentity() {
         Credentials credentials = sts.getSessionToken().credentials();
 
-        try (StsClient session = TestKasumi.sts(kasumi, TestKasumi.session(credentials))) {
+        try (StsClient session = TestKasumi.sts(kasumi.kasumi(), TestKasumi.session(credentials))) {
             assertThat(session.getCallerIdentity().arn()).isEqualTo("arn:aws:iam::000000000000:root");
             assertThatThrownBy(session::getSessionToken)
                     .isInstanceOfSatisfying(StsException.class, e -> assertThat(e.statusCode()).isEqualTo(403));
