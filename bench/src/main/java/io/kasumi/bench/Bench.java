@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measures Kasumi, and peers measured the same way, under named workloads.",
-        subcommands = {StartupBench.class})
+        subcommands = {StartupBench.class, LoadBench.class})
 public final class Bench {
 
     public static void main(String[] args) {
