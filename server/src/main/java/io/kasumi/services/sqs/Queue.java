@@ -6,12 +6,13 @@ import io.kasumi.store.WriteBatch;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -23,6 +24,11 @@ import java.util.function.LongSupplier;
  * One queue at run time: its messages in send order, indexed in memory over the store, under a
  * lock whose condition wakes long-polling receivers when a message arrives, becomes visible or
  * the clock jumps. Every change is written to the store before memory is updated.
+ *
+ * <p>Besides the send order, messages are indexed by sent time (so retention drops only the
+ * expired ones) and split into those visible and those hidden until some instant (so a receive
+ * takes from the visible ones without walking past every message in flight). All changes to the
+ * messages go through {@link #put} and {@link #remove}, which keep the indexes in step.
  */
 final class Queue {
     private static final long DEDUP_WINDOW_MILLIS = TimeUnit.MINUTES.toMillis(5);
@@ -35,7 +41,25 @@ final class Queue {
     private final LongSupplier sequences;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
+    private static final Comparator<MessageRecord> BY_SENT =
+            Comparator.comparingLong(MessageRecord::sentMillis).thenComparingLong(MessageRecord::sequence);
+    private static final Comparator<MessageRecord> BY_VISIBLE_AT =
+            Comparator.comparingLong(MessageRecord::visibleAtMillis).thenComparingLong(MessageRecord::sequence);
+
+    /** Every message, by sequence. */
     private final TreeMap<Long, MessageRecord> messages = new TreeMap<>();
+    /** Every message, oldest sent first (redriven copies keep their sent time, so this is not send order). */
+    private final TreeSet<MessageRecord> bySent = new TreeSet<>(BY_SENT);
+    /** The messages visible at {@link #indexedAtMillis}, by sequence. */
+    private final TreeMap<Long, MessageRecord> ready = new TreeMap<>();
+    /** The rest (in flight or delayed at {@link #indexedAtMillis}), soonest visible first. */
+    private final TreeSet<MessageRecord> hidden = new TreeSet<>(BY_VISIBLE_AT);
+    /** How many of {@link #hidden} were received before, i.e. are in flight rather than delayed. */
+    private int hiddenReceived;
+    /** The instant {@link #ready} and {@link #hidden} were split at. */
+    private long indexedAtMillis;
+    /** For a FIFO queue, the visible and hidden messages again by group; null for a standard queue. */
+    private final FifoGroups groups;
     private final Map<String, DedupEntry> dedup = new HashMap<>();
     private final Map<String, ReceiveAttempt> attempts = new HashMap<>();
     private volatile QueueRecord record;
@@ -47,6 +71,8 @@ final class Queue {
         this.store = store;
         this.clock = clock;
         this.sequences = sequences;
+        this.indexedAtMillis = clock.millis();
+        this.groups = record.fifo() ? new FifoGroups() : null;
     }
 
     /** A message as SendMessage hands it over, validated. */
@@ -98,7 +124,7 @@ final class Queue {
 
     /** Called while loading from the store, before the queue serves requests. */
     void restore(MessageRecord message) {
-        messages.put(message.sequence(), message);
+        put(message);
     }
 
     void restore(DedupEntry entry) {
@@ -132,7 +158,7 @@ final class Queue {
                 store.putDedup(batch, id(), entry);
             }
             store.write(batch);
-            messages.put(sequence, message);
+            put(message);
             if (entry != null) {
                 dedup.put(dedupKey, entry);
             }
@@ -233,7 +259,7 @@ final class Queue {
         WriteBatch.Builder batch = WriteBatch.builder();
         renewed.forEach(message -> store.putMessage(batch, id(), message));
         store.write(batch);
-        renewed.forEach(message -> messages.put(message.sequence(), message));
+        renewed.forEach(this::put);
         attempts.put(attemptId, new ReceiveAttempt(renewed, attempt.expiresMillis()));
         return renewed.stream()
                 .map(message -> new Delivery(message, new ReceiptHandle(id(), message.sequence(), message.receipt()).encode()))
@@ -253,13 +279,11 @@ final class Queue {
             long now = clock.millis();
             WriteBatch.Builder batch = WriteBatch.builder();
             expire(now, batch);
+            reindex(now);
             List<Long> taken = new ArrayList<>();
-            for (MessageRecord message : messages.headMap(upTo, true).values()) {
+            for (MessageRecord message : ready.headMap(upTo, true).values()) {
                 if (moved == max) {
                     break;
-                }
-                if (!message.visibleAt(now)) {
-                    continue;
                 }
                 Queue destination = destinationOf.apply(message);
                 if (destination == null || destination == this) {
@@ -274,7 +298,7 @@ final class Queue {
                 moved++;
             }
             store.write(batch);
-            taken.forEach(messages::remove);
+            taken.forEach(this::remove);
         } finally {
             lock.unlock();
         }
@@ -317,27 +341,14 @@ final class Queue {
     private List<Delivery> collect(long now, int max, int visibilitySeconds, Queue deadLetterQueue, List<MessageRecord> deadLetters) {
         WriteBatch.Builder batch = WriteBatch.builder();
         expire(now, batch);
-        boolean fifo = record.fifo();
+        reindex(now);
         int maxReceiveCount = deadLetterQueue == null ? Integer.MAX_VALUE : record.redrivePolicy().maxReceiveCount();
-        Set<String> blockedGroups = new HashSet<>();
         List<MessageRecord> received = new ArrayList<>();
         List<MessageRecord> moved = new ArrayList<>();
-        for (MessageRecord message : messages.values()) {
-            if (received.size() == max) {
-                break;
-            }
-            if (fifo) {
-                // a group delivers in order, and not at all while one of its messages is in flight
-                if (blockedGroups.contains(message.groupId())) {
-                    continue;
-                }
-                if (!message.visibleAt(now)) {
-                    blockedGroups.add(message.groupId());
-                    continue;
-                }
-            } else if (!message.visibleAt(now)) {
-                continue;
-            }
+        // a FIFO group delivers in order, and not at all while one of its messages is in flight
+        Iterator<MessageRecord> candidates = groups != null ? groups.deliverable() : ready.values().iterator();
+        while (candidates.hasNext() && received.size() < max) {
+            MessageRecord message = candidates.next();
             if (message.receiveCount() >= maxReceiveCount) {
                 moved.add(message);
                 continue;
@@ -357,8 +368,8 @@ final class Queue {
             deadLetters.add(copy);
         }
         store.write(batch);
-        received.forEach(message -> messages.put(message.sequence(), message));
-        moved.forEach(message -> messages.remove(message.sequence()));
+        received.forEach(this::put);
+        moved.forEach(message -> remove(message.sequence()));
         return deliveries;
     }
 
@@ -367,7 +378,7 @@ final class Queue {
         lock.lock();
         try {
             if (!deleted) {
-                arrived.forEach(message -> messages.put(message.sequence(), message));
+                arrived.forEach(this::put);
                 changed.signalAll();
             }
         } finally {
@@ -394,7 +405,7 @@ final class Queue {
             WriteBatch.Builder batch = WriteBatch.builder();
             store.deleteMessage(batch, id(), message.sequence());
             store.write(batch);
-            messages.remove(message.sequence());
+            remove(message.sequence());
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -422,7 +433,7 @@ final class Queue {
             WriteBatch.Builder batch = WriteBatch.builder();
             store.putMessage(batch, id(), updated);
             store.write(batch);
-            messages.put(updated.sequence(), updated);
+            put(updated);
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -438,7 +449,7 @@ final class Queue {
                         + " is allowed every 60 seconds.");
             }
             store.deleteMessages(id());
-            messages.clear();
+            clearMessages();
             lastPurgeMillis = now;
         } finally {
             lock.unlock();
@@ -452,19 +463,8 @@ final class Queue {
             WriteBatch.Builder batch = WriteBatch.builder();
             expire(now, batch);
             store.write(batch);
-            int visible = 0;
-            int inFlight = 0;
-            int delayed = 0;
-            for (MessageRecord message : messages.values()) {
-                if (message.visibleAt(now)) {
-                    visible++;
-                } else if (message.receiveCount() > 0) {
-                    inFlight++;
-                } else {
-                    delayed++;
-                }
-            }
-            return new Counts(visible, inFlight, delayed);
+            reindex(now);
+            return new Counts(ready.size(), hiddenReceived, hidden.size() - hiddenReceived);
         } finally {
             lock.unlock();
         }
@@ -475,7 +475,7 @@ final class Queue {
         lock.lock();
         try {
             deleted = true;
-            messages.clear();
+            clearMessages();
             dedup.clear();
             attempts.clear();
             changed.signalAll();
@@ -494,18 +494,107 @@ final class Queue {
         }
     }
 
-    /** Drops messages older than the retention period. */
+    /** Drops messages older than the retention period, oldest first. */
     private void expire(long now, WriteBatch.Builder batch) {
         long oldestKept = now - record.intAttribute(QueueAttributes.MESSAGE_RETENTION_PERIOD) * 1000L;
-        List<Long> expired = new ArrayList<>();
-        for (MessageRecord message : messages.values()) {
-            if (message.sentMillis() <= oldestKept) {
-                expired.add(message.sequence());
-            }
-        }
-        for (Long sequence : expired) {
+        while (!bySent.isEmpty() && bySent.first().sentMillis() <= oldestKept) {
+            long sequence = bySent.first().sequence();
             store.deleteMessage(batch, id(), sequence);
-            messages.remove(sequence);
+            remove(sequence);
+        }
+    }
+
+    /** Adds or replaces a message in memory and in every index. */
+    private void put(MessageRecord message) {
+        MessageRecord previous = messages.put(message.sequence(), message);
+        if (previous != null) {
+            unindex(previous);
+        }
+        bySent.add(message);
+        if (message.visibleAtMillis() <= indexedAtMillis) {
+            show(message);
+        } else {
+            hide(message);
+        }
+    }
+
+    private void remove(long sequence) {
+        MessageRecord previous = messages.remove(sequence);
+        if (previous != null) {
+            unindex(previous);
+        }
+    }
+
+    private void unindex(MessageRecord message) {
+        bySent.remove(message);
+        if (!unshow(message) && hidden.remove(message)) {
+            unhidden(message);
+        }
+    }
+
+    private void show(MessageRecord message) {
+        ready.put(message.sequence(), message);
+        if (groups != null) {
+            groups.addVisible(message);
+        }
+    }
+
+    /** Takes a message out of the visible ones; false when it was not among them. */
+    private boolean unshow(MessageRecord message) {
+        if (ready.remove(message.sequence()) == null) {
+            return false;
+        }
+        if (groups != null) {
+            groups.removeVisible(message);
+        }
+        return true;
+    }
+
+    private void hide(MessageRecord message) {
+        hidden.add(message);
+        if (message.receiveCount() > 0) {
+            hiddenReceived++;
+        }
+        if (groups != null) {
+            groups.addHidden(message);
+        }
+    }
+
+    /** Accounts for a message just taken out of {@link #hidden}. */
+    private void unhidden(MessageRecord message) {
+        if (message.receiveCount() > 0) {
+            hiddenReceived--;
+        }
+        if (groups != null) {
+            groups.removeHidden(message);
+        }
+    }
+
+    private void clearMessages() {
+        messages.clear();
+        bySent.clear();
+        ready.clear();
+        hidden.clear();
+        hiddenReceived = 0;
+        if (groups != null) {
+            groups.clear();
+        }
+    }
+
+    /** Re-splits visible from hidden at {@code now}: O(messages that changed side) unless the clock went back. */
+    private void reindex(long now) {
+        if (now < indexedAtMillis) {
+            List<MessageRecord> hiddenAgain = ready.values().stream().filter(message -> !message.visibleAt(now)).toList();
+            hiddenAgain.forEach(message -> {
+                unshow(message);
+                hide(message);
+            });
+        }
+        indexedAtMillis = now;
+        while (!hidden.isEmpty() && hidden.first().visibleAt(now)) {
+            MessageRecord message = hidden.pollFirst();
+            unhidden(message);
+            show(message);
         }
     }
 
@@ -520,12 +609,7 @@ final class Queue {
     }
 
     private long nextVisibleMillis(long now) {
-        long next = Long.MAX_VALUE;
-        for (MessageRecord message : messages.values()) {
-            if (message.visibleAtMillis() > now && message.visibleAtMillis() < next) {
-                next = message.visibleAtMillis();
-            }
-        }
-        return next;
+        reindex(now);
+        return hidden.isEmpty() ? Long.MAX_VALUE : hidden.first().visibleAtMillis();
     }
 }
