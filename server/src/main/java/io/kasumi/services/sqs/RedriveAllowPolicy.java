@@ -1,25 +1,13 @@
 package io.kasumi.services.sqs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-import java.io.IOException;
 import java.util.Set;
 
 /** Which source queues may use this queue as their dead-letter queue. */
 record RedriveAllowPolicy(String json, String permission, Set<String> sourceQueueArns) {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     static RedriveAllowPolicy parse(String json) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (IOException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            throw SqsErrors.invalidParameter("RedriveAllowPolicy", json, "Redrive allow policy is not a valid JSON map.");
-        }
+        JsonNode node = JsonAttribute.object("RedriveAllowPolicy", json, "Redrive allow policy is not a valid JSON map.");
         String permission = node.path("redrivePermission").asText("");
         if (!Set.of("allowAll", "denyAll", "byQueue").contains(permission)) {
             throw SqsErrors.invalidParameter("RedriveAllowPolicy", json,

@@ -4,23 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
-
 /** A queue's dead-letter settings: where messages go after maxReceiveCount receives. */
 record RedrivePolicy(String deadLetterTargetArn, int maxReceiveCount) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Parses the attribute's JSON; maxReceiveCount may be a number or a numeric string. */
     static RedrivePolicy parse(String json) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (IOException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject()) {
-            throw SqsErrors.invalidParameter("RedrivePolicy", json, "Redrive policy is not a valid JSON map.");
-        }
+        JsonNode node = JsonAttribute.object("RedrivePolicy", json, "Redrive policy is not a valid JSON map.");
         JsonNode arn = node.get("deadLetterTargetArn");
         JsonNode count = node.get("maxReceiveCount");
         if (arn == null || !arn.isTextual() || QueueId.fromArn(arn.asText()) == null) {
