@@ -42,7 +42,6 @@ public final class ServiceRouter {
                 queryByVersion.put(info.apiVersion(), info);
             }
         }
-        // The console endpoint prefix of CloudWatch is "monitoring"; its signing name is too.
     }
 
     private static List<ServiceInfo> concat(List<ServiceInfo> a, List<ServiceInfo> b) {
