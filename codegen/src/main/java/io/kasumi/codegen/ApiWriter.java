@@ -2,8 +2,6 @@ package io.kasumi.codegen;
 
 import io.kasumi.model.Operation;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -76,16 +74,6 @@ final class ApiWriter {
 
     /** lowerCamel method names; "handlers" is the interface's own. */
     static List<String> methodNames(List<Operation> operations) {
-        Set<String> used = new HashSet<>(Set.of("handlers"));
-        List<String> names = new ArrayList<>(operations.size());
-        for (Operation operation : operations) {
-            String base = Names.memberName(operation.name());
-            String name = base;
-            for (int n = 2; !used.add(name); n++) {
-                name = base + n;
-            }
-            names.add(name);
-        }
-        return names;
+        return Names.uniqueMemberNames(operations.stream().map(Operation::name).toList(), Set.of("handlers"));
     }
 }

@@ -1,6 +1,7 @@
 package io.kasumi.codegen;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -240,5 +241,23 @@ public final class Names {
 
     private static boolean isAsciiDigit(char c) {
         return c >= '0' && c <= '9';
+    }
+
+    /**
+     * lowerCamel Java names for model names, in order, made unique by a numeric suffix where two
+     * camel-case alike or one is reserved.
+     */
+    static List<String> uniqueMemberNames(List<String> modelNames, Set<String> reserved) {
+        Set<String> used = new HashSet<>(reserved);
+        List<String> names = new ArrayList<>(modelNames.size());
+        for (String modelName : modelNames) {
+            String base = memberName(modelName);
+            String name = base;
+            for (int n = 2; !used.add(name); n++) {
+                name = base + n;
+            }
+            names.add(name);
+        }
+        return names;
     }
 }

@@ -4,8 +4,6 @@ import io.kasumi.model.Member;
 import io.kasumi.model.ShapeType;
 import io.kasumi.model.StructureShape;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -73,16 +71,6 @@ final class RecordWriter {
 
     /** lowerCamel component names, made unique where two members camel-case alike. */
     static List<String> componentNames(List<Member> members) {
-        Set<String> used = new HashSet<>();
-        List<String> names = new ArrayList<>(members.size());
-        for (Member member : members) {
-            String base = Names.memberName(member.name());
-            String name = base;
-            for (int n = 2; !used.add(name); n++) {
-                name = base + n;
-            }
-            names.add(name);
-        }
-        return names;
+        return Names.uniqueMemberNames(members.stream().map(Member::name).toList(), Set.of());
     }
 }
