@@ -2,6 +2,9 @@ package io.kasumi;
 
 import io.kasumi.clock.VirtualClock;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -73,6 +76,11 @@ public final class RunningKasumi implements BeforeAllCallback, AfterAllCallback 
         C client = factory.apply(kasumi());
         clients.push(client);
         return client;
+    }
+
+    /** An SDK client of this instance, e.g. {@code kasumi.connect(S3Client.builder())}, closed with the class. */
+    public <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C extends SdkClient> C connect(B builder) {
+        return client(k -> SdkClients.sync(builder, k.endpoint()));
     }
 
     public Kasumi kasumi() {
