@@ -4,6 +4,7 @@ import io.kasumi.auth.AuthMode;
 import io.kasumi.auth.Authenticator;
 import io.kasumi.auth.CredentialRegistry;
 import io.kasumi.cli.KasumiCli;
+import io.kasumi.clock.ClockTasks;
 import io.kasumi.clock.VirtualClock;
 import io.kasumi.protocol.ProtocolCodecs;
 import io.kasumi.server.Dispatcher;
@@ -41,6 +42,7 @@ public final class Kasumi implements AutoCloseable {
     private final VirtualClock clock;
     private final Stores stores;
     private final CredentialRegistry credentials;
+    private final ClockTasks tasks;
     private final HttpServer server;
     private final Map<String, ServiceModule> modules;
 
@@ -49,8 +51,9 @@ public final class Kasumi implements AutoCloseable {
         this.clock = new VirtualClock();
         this.stores = Stores.open(config.dataDir());
         this.credentials = CredentialRegistry.withDefaults();
+        this.tasks = new ClockTasks(clock);
         try {
-            ServiceContext context = new ServiceContext(config, clock, stores.kv(), stores.blobs(), credentials, new ServiceLinks());
+            ServiceContext context = new ServiceContext(config, clock, stores.kv(), stores.blobs(), credentials, new ServiceLinks(), tasks);
             Map<String, ServiceModule> running = new LinkedHashMap<>();
             for (Map.Entry<String, ServiceFactory> entry : Services.standard().entrySet()) {
                 if (config.serviceEnabled(entry.getKey())) {
@@ -65,6 +68,7 @@ public final class Kasumi implements AutoCloseable {
             this.server = new HttpServer(config.host(), config.port(), dispatcher);
             server.start();
         } catch (Exception | Error e) {
+            tasks.close();
             stores.close();
             throw e;
         }
@@ -113,6 +117,8 @@ public final class Kasumi implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Kasumi did not stop cleanly", e);
         } finally {
+            tasks.close();
+            modules.values().forEach(ServiceModule::close);
             stores.close();
         }
     }

@@ -37,4 +37,8 @@ public interface ServiceModule {
 
     /** Forgets every resource of the service in every account and region. */
     void reset();
+
+    /** Releases what the service runs outside requests (processes, threads); called once when Kasumi stops. */
+    default void close() {
+    }
 }
