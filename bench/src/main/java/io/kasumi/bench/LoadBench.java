@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "load", mixinStandardHelpOptions = true,
         description = "Throughput and latency of named workloads with N concurrent SDK clients, per target.")
 final class LoadBench implements Callable<Integer> {
-    private static final Set<String> KASUMI_SERVICES = Set.of("sts", "sqs", "sns");
-    private static final Set<String> MOTO_SERVICES = Set.of("sts", "sqs", "sns", "s3", "dynamodb");
+    private static final Set<String> KASUMI_SERVICES = Set.of("sts", "sqs", "sns", "s3", "dynamodb", "secretsmanager", "ssm");
+    private static final Set<String> MOTO_SERVICES = KASUMI_SERVICES;
 
     @Option(names = "--workloads", split = ",", defaultValue = "sts-caller-identity,sqs-send,sqs-receive-delete",
             description = "Workloads, in order (default ${DEFAULT-VALUE}).")
@@ -48,7 +48,7 @@ final class LoadBench implements Callable<Integer> {
     long prefillMessages;
 
     @Option(names = "--targets", split = ",", defaultValue = "kasumi,moto",
-            description = "Targets, in turn: kasumi (the launcher's command), moto, elasticmq (SQS only). Default: ${DEFAULT-VALUE}.")
+            description = "Targets, in turn: kasumi (the launcher's command), moto, elasticmq (SQS only), dynamodb-local. Default: ${DEFAULT-VALUE}.")
     List<String> targets = new ArrayList<>();
 
     @Option(names = "--kasumi-command",
@@ -61,6 +61,10 @@ final class LoadBench implements Callable<Integer> {
     @Option(names = "--elasticmq-classpath", defaultValue = "bench/target/elasticmq-classpath.txt",
             description = "File holding ElasticMQ's class path, made from bench/elasticmq/pom.xml (default ${DEFAULT-VALUE}).")
     Path elasticmqClasspath;
+
+    @Option(names = "--dynamodb-local-dir", defaultValue = "bench/target/dynamodb-local",
+            description = "Folder holding DynamoDB Local's jars and native libraries, made from bench/dynamodb-local/pom.xml (default ${DEFAULT-VALUE}).")
+    Path dynamodbLocalDir;
 
     @Option(names = "--timeout-s", defaultValue = "90", description = "Give up on a server start after this long (default ${DEFAULT-VALUE}).")
     long timeoutSeconds;
@@ -136,7 +140,8 @@ final class LoadBench implements Callable<Integer> {
             case "kasumi" -> Optional.of(new LoadTarget("kasumi", kasumiCommand(), KASUMI_SERVICES));
             case "moto" -> Optional.of(new LoadTarget("moto", words(motoCommand), MOTO_SERVICES));
             case "elasticmq" -> elasticmq();
-            default -> throw new IllegalArgumentException("unknown target " + name + " (kasumi, moto, elasticmq)");
+            case "dynamodb-local" -> dynamodbLocal();
+            default -> throw new IllegalArgumentException("unknown target " + name + " (kasumi, moto, elasticmq, dynamodb-local)");
         };
     }
 
@@ -153,11 +158,27 @@ final class LoadBench implements Callable<Integer> {
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read " + elasticmqClasspath + ": " + e.getMessage());
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // its statistics server would take port 9325 and its queue URLs would name port 9324 otherwise
-        return Optional.of(new LoadTarget("elasticmq", List.of(java, "-Drest-sqs.bind-port=" + LoadTarget.PORT,
+        return Optional.of(new LoadTarget("elasticmq", List.of(java(), "-Drest-sqs.bind-port=" + LoadTarget.PORT,
                 "-Drest-sqs.bind-hostname=127.0.0.1", "-Drest-stats.enabled=false", "-Dnode-address.port=" + LoadTarget.PORT,
                 "-cp", classpath, "org.elasticmq.server.Main"), Set.of("sqs")));
+    }
+
+    /** DynamoDB Local from its copied jars; skipped with a reason when they have not been copied. */
+    private Optional<LoadTarget> dynamodbLocal() {
+        if (!Files.isDirectory(dynamodbLocalDir)) {
+            out.printf("# dynamodb-local: skipped: no jars in %s; copy them with%n#   mvn -q -f bench/dynamodb-local/pom.xml "
+                    + "dependency:copy-dependencies -DoutputDirectory=../target/dynamodb-local%n", dynamodbLocalDir);
+            return Optional.empty();
+        }
+        String dir = dynamodbLocalDir.toAbsolutePath().toString();
+        return Optional.of(new LoadTarget("dynamodb-local", List.of(java(), "--enable-native-access=ALL-UNNAMED",
+                "-Dsqlite4java.library.path=" + dir, "-cp", dir + "/*",
+                "software.amazon.dynamodb.services.local.main.ServerRunner", "-inMemory", "-port", LoadTarget.PORT), Set.of("dynamodb")));
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     private List<String> kasumiCommand() {

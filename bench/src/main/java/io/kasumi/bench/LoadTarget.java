@@ -59,8 +59,10 @@ record LoadTarget(String name, List<String> command, Set<String> services) {
         try {
             if (services.contains("sts")) {
                 probe.sts().getCallerIdentity();
-            } else {
+            } else if (services.contains("sqs")) {
                 probe.sqs().listQueues();
+            } else {
+                probe.dynamodb().listTables();
             }
             return true;
         } catch (SdkException notYet) {

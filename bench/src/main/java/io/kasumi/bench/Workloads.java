@@ -11,7 +11,17 @@ final class Workloads {
     private static final Map<String, Workload> BY_NAME = index(List.of(
             new StsCallerIdentityWorkload(),
             new SqsSendWorkload(),
-            new SqsReceiveDeleteWorkload()));
+            new SqsReceiveDeleteWorkload(),
+            new S3PutWorkload("s3-put-1k", 1024),
+            new S3GetWorkload("s3-get-1k", 1024),
+            new S3PutWorkload("s3-put-1m", 1024 * 1024),
+            new S3GetWorkload("s3-get-1m", 1024 * 1024),
+            new S3ListWorkload(),
+            new DynamoPutWorkload(),
+            new DynamoGetWorkload(),
+            new DynamoQueryWorkload(),
+            new SecretsGetWorkload(),
+            new SsmGetWorkload()));
 
     static Optional<Workload> named(String name) {
         return Optional.ofNullable(BY_NAME.get(name));
