@@ -38,7 +38,9 @@ record LoadTarget(String name, List<String> command, Set<String> services) {
         int port = freePort();
         Path log = logDir.resolve(name + ".log");
         List<String> resolved = command.stream().map(arg -> arg.replace(PORT, Integer.toString(port))).toList();
-        Process process = new ProcessBuilder(resolved).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // run in the log directory: DynamoDB Local leaves a metadata file in its working directory
+        Process process = new ProcessBuilder(resolved).directory(logDir.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         URI endpoint = URI.create("http://127.0.0.1:" + port);
         Running running = new Running(process, endpoint, log);
         long deadline = System.nanoTime() + timeout.toNanos();
