@@ -45,6 +45,7 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
     private final InputValidator validator;
     private final VirtualClock clock;
     private final InternalEndpoints internal;
+    private final DataPlanes dataPlanes;
     private final RequestIds ids = new RequestIds();
 
     public Dispatcher(ServiceCatalog catalog, ProtocolCodecs codecs, Map<String, ServiceModule> modules,
@@ -59,13 +60,17 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
         this.validator = validator;
         this.clock = clock;
         this.internal = new InternalEndpoints(catalog, this.modules, enabled, clock, version);
+        this.dataPlanes = new DataPlanes(this.modules);
     }
 
     @Override
     public HttpResponse apply(HttpRequest request) {
         long started = System.nanoTime();
         Outcome outcome;
-        if (Cors.isPreflight(request)) {
+        Optional<DataPlanes.Match> plane = dataPlanes.find(request.host());
+        if (plane.isPresent()) {
+            outcome = serveDataPlane(plane.get(), request);
+        } else if (Cors.isPreflight(request)) {
             outcome = new Outcome("-", "preflight", Cors.preflight(request), ids.next());
         } else if (InternalEndpoints.matches(request)) {
             outcome = new Outcome("kasumi", request.rawPath(), internal.handle(request), ids.next());
@@ -78,7 +83,9 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
         } else {
             response.headers().set("x-amzn-RequestId", outcome.requestId());
         }
-        Cors.decorate(request, response);
+        if (plane.isEmpty()) {
+            Cors.decorate(request, response);
+        }
         if (LOG.isInfoEnabled()) {
             LOG.info("{} {} {} {} ms", outcome.service(), outcome.operation(), response.status(),
                     (System.nanoTime() - started) / 1_000_000);
@@ -88,6 +95,18 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
 
     /** @param requestId the id in the response headers, and in the body where the protocol puts one */
     private record Outcome(String service, String operation, HttpResponse response, String requestId) {
+    }
+
+    /** A request to a service's own hosts: the service answers it whole, its CORS and errors included. */
+    private Outcome serveDataPlane(DataPlanes.Match match, HttpRequest request) {
+        String requestId = ids.next();
+        try {
+            return new Outcome(match.service(), "data-plane", match.plane().handler().apply(request), requestId);
+        } catch (RuntimeException e) {
+            LOG.error("{} data plane failed unexpectedly", match.service(), e);
+            return new Outcome(match.service(), "data-plane",
+                    HttpResponse.text(500, "application/json", "{\"message\":\"Internal server error\"}"), requestId);
+        }
     }
 
     private Outcome serve(HttpRequest request) {

@@ -35,6 +35,11 @@ public interface ServiceModule {
         return Optional.empty();
     }
 
+    /** The service's data plane (its users' traffic at its own hosts), if it has one. */
+    default Optional<DataPlane> dataPlane() {
+        return Optional.empty();
+    }
+
     /** Forgets every resource of the service in every account and region. */
     void reset();
 
