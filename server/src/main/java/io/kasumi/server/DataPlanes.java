@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Which running service's data plane a Host names, by its labels (see {@link DataPlane}). */
+/** Which running service's data plane a request is for, by its Host's labels or its path (see {@link DataPlane}). */
 final class DataPlanes {
 
     /** The data plane a request goes to, and the service it belongs to (for the request log). */
@@ -16,13 +16,28 @@ final class DataPlanes {
     }
 
     private final Map<String, Match> byLabel = new HashMap<>();
+    private final Map<String, Match> byPathPrefix = new HashMap<>();
 
     DataPlanes(Map<String, ServiceModule> modules) {
-        modules.values().forEach(module -> module.dataPlane().ifPresent(plane ->
-                plane.hostLabels().forEach(label -> byLabel.put(label, new Match(module.name(), plane)))));
+        modules.values().forEach(module -> module.dataPlane().ifPresent(plane -> {
+            Match match = new Match(module.name(), plane);
+            plane.hostLabels().forEach(label -> byLabel.put(label, match));
+            plane.pathPrefixes().forEach(prefix -> byPathPrefix.put(prefix, match));
+        }));
     }
 
-    Optional<Match> find(String host) {
+    Optional<Match> find(String host, String rawPath) {
+        if (!byPathPrefix.isEmpty() && rawPath != null && rawPath.startsWith("/_aws/")) {
+            for (Map.Entry<String, Match> entry : byPathPrefix.entrySet()) {
+                if (rawPath.startsWith(entry.getKey())) {
+                    return Optional.of(entry.getValue());
+                }
+            }
+        }
+        return byHost(host);
+    }
+
+    private Optional<Match> byHost(String host) {
         if (host == null || byLabel.isEmpty()) {
             return Optional.empty();
         }

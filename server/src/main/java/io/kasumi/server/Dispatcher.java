@@ -67,7 +67,7 @@ public final class Dispatcher implements Function<HttpRequest, HttpResponse> {
     public HttpResponse apply(HttpRequest request) {
         long started = System.nanoTime();
         Outcome outcome;
-        Optional<DataPlanes.Match> plane = dataPlanes.find(request.host());
+        Optional<DataPlanes.Match> plane = dataPlanes.find(request.host(), request.rawPath());
         if (plane.isPresent()) {
             outcome = serveDataPlane(plane.get(), request);
         } else if (Cors.isPreflight(request)) {
