@@ -43,6 +43,7 @@ public final class Kasumi implements AutoCloseable {
     private final Stores stores;
     private final CredentialRegistry credentials;
     private final ClockTasks tasks;
+    private final ServiceLinks links = new ServiceLinks();
     private final HttpServer server;
     private final Map<String, ServiceModule> modules;
 
@@ -53,7 +54,7 @@ public final class Kasumi implements AutoCloseable {
         this.credentials = CredentialRegistry.withDefaults();
         this.tasks = new ClockTasks(clock);
         try {
-            ServiceContext context = new ServiceContext(config, clock, stores.kv(), stores.blobs(), credentials, new ServiceLinks(), tasks);
+            ServiceContext context = new ServiceContext(config, clock, stores.kv(), stores.blobs(), credentials, links, tasks);
             Map<String, ServiceModule> running = new LinkedHashMap<>();
             for (Map.Entry<String, ServiceFactory> entry : Services.standard().entrySet()) {
                 if (config.serviceEnabled(entry.getKey())) {
@@ -98,6 +99,11 @@ public final class Kasumi implements AutoCloseable {
 
     public KasumiConfig config() {
         return config;
+    }
+
+    /** What the running services offer each other; embedding tests may provide a capability of their own. */
+    public ServiceLinks links() {
+        return links;
     }
 
     /** The running services, by model name. */
